@@ -1,6 +1,8 @@
 package io.ipkeeper.cli;
 
+import io.ipkeeper.cli.config.Suggestions;
 import io.ipkeeper.cli.gossip.GossipCommand;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "IP address management with gossip-based conflict detection.",
-        subcommands = {GossipCommand.class})
+        subcommands = {ServerCommand.class, GossipCommand.class})
 public final class IpkeeperCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +20,39 @@ public final class IpkeeperCommand implements Runnable {
 
     /** A fresh, fully configured command line (picocli keeps state in it, so never share one). */
     public static CommandLine commandLine() {
-        return new CommandLine(new IpkeeperCommand());
+        CommandLine cl = new CommandLine(new IpkeeperCommand());
+        wireSettings(cl);
+        cl.setParameterExceptionHandler(IpkeeperCommand::usageError);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // An unexpected failure: one line for the user; the stack trace only at debug level.
+            commandLine.getErr().println("ipkeeper " + commandLine.getCommandName() + ": " + e);
+            LoggerFactory.getLogger(IpkeeperCommand.class).debug("command failed", e);
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cl;
+    }
+
+    /** A mistyped command line: the problem, a suggestion when picocli has one, and where to read more. Exit 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        var err = cl.getErr();
+        err.println("ipkeeper: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            var names = cl.getCommandSpec().optionsMap().keySet();
+            unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).findFirst()
+                    .flatMap(a -> Suggestions.closest(a.contains("=") ? a.substring(0, a.indexOf('=')) : a, names))
+                    .ifPresent(s -> err.println("Did you mean " + s + "?"));
+        }
+        err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Gives every {@link ConfiguredCommand} its generated setting flags, at any depth. */
+    private static void wireSettings(CommandLine cl) {
+        if (cl.getCommand() instanceof ConfiguredCommand configured) {
+            configured.addSettingOptions(cl.getCommandSpec());
+        }
+        cl.getSubcommands().values().forEach(IpkeeperCommand::wireSettings);
     }
 
     @Override

@@ -1,0 +1,74 @@
+package io.ipkeeper.cli;
+
+import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
+import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
+import static io.ipkeeper.cli.config.Settings.DATABASE_URL;
+import static io.ipkeeper.cli.config.Settings.DATABASE_USER;
+import static io.ipkeeper.cli.config.Settings.SERVER_BIND;
+import static io.ipkeeper.cli.config.Settings.SERVER_DATA_DIR;
+import static io.ipkeeper.cli.config.Settings.SERVER_PORT;
+
+import io.ipkeeper.cli.config.Config;
+import io.ipkeeper.cli.config.Setting;
+import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.ipam.db.DatabaseException;
+import io.ipkeeper.server.IpkeeperServer;
+import io.ipkeeper.server.ServerOptions;
+import io.ipkeeper.server.ServerStartException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code ipkeeper server}: runs the server until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly. */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the ipkeeper server: REST API on the embedded H2 database (default) or PostgreSQL.",
+                "Prints the URL it listens on; Ctrl-C stops it cleanly."})
+public final class ServerCommand extends ConfiguredCommand {
+
+    @Override
+    protected List<Setting<?>> settings() {
+        return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR,
+                DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE);
+    }
+
+    @Override
+    protected int run(Config config) throws InterruptedException {
+        var err = spec.commandLine().getErr();
+        String url;
+        Path dataDir = config.get(SERVER_DATA_DIR).toAbsolutePath().normalize();
+        if (config.find(DATABASE_URL).isPresent()) {
+            url = config.get(DATABASE_URL);
+        } else {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                err.println("ipkeeper server: cannot create data directory " + dataDir + ": " + e.getMessage()
+                        + " (choose another with --data-dir)");
+                return 1;
+            }
+            url = Database.h2FileUrl(dataDir);
+        }
+        IpkeeperServer server;
+        try {
+            server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
+                    config.get(DATABASE_USER), config.get(DATABASE_PASSWORD), config.get(DATABASE_POOL_SIZE)));
+        } catch (DatabaseException | ServerStartException e) {
+            err.println("ipkeeper server: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "ipkeeper-shutdown"));
+        spec.commandLine().getOut().println("ipkeeper server listening on " + server.url()
+                + " (database: " + server.database().kind().label()
+                + (config.find(DATABASE_URL).isPresent() ? "" : ", data dir " + dataDir) + ")");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+package io.ipkeeper.cli.config;
+
+import java.net.InetAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Parsers for setting values; each rejects bad text with a message that says what is expected. */
+public final class Parsers {
+    private Parsers() {}
+
+    public static Function<String, Integer> intRange(int min, int max) {
+        return text -> {
+            int value;
+            try {
+                value = Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("must be from " + min + " to " + max);
+            }
+            return value;
+        };
+    }
+
+    public static Function<String, Integer> port() {
+        return intRange(0, 65535).andThen(p -> p);
+    }
+
+    /** An IP literal (v4 or v6), or {@code localhost}; never resolves other names (no DNS at start-up). */
+    public static Function<String, String> bindAddress() {
+        return text -> {
+            String s = text.trim();
+            if (s.equals("localhost")) {
+                return "127.0.0.1";
+            }
+            boolean literal = s.matches("[0-9.]+") || s.contains(":");
+            if (!literal) {
+                throw new IllegalArgumentException("expected an IP address such as 127.0.0.1, 0.0.0.0 or ::1");
+            }
+            try {
+                return InetAddress.ofLiteral(s).getHostAddress();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + s + "' is not a valid IP address; expected e.g. 127.0.0.1 or ::1");
+            }
+        };
+    }
+
+    public static Function<String, Path> path() {
+        return text -> {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("expected a directory path, got an empty value");
+            }
+            try {
+                return Path.of(text.trim());
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("not a valid path: " + e.getReason());
+            }
+        };
+    }
+
+    public static Function<String, String> text() {
+        return String::trim;
+    }
+
+    public static Function<String, String> jdbcUrl() {
+        return text -> {
+            String s = text.trim();
+            if (!s.startsWith("jdbc:postgresql:") && !s.startsWith("jdbc:h2:")) {
+                throw new IllegalArgumentException(
+                        "expected a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/ipkeeper?user=ipkeeper (or leave it unset for the embedded H2 database)");
+            }
+            return s;
+        };
+    }
+
+    /** One of the constants of an enum, written in lower case; the message lists the choices. */
+    public static <E extends Enum<E>> Function<String, E> oneOf(Class<E> type) {
+        return text -> {
+            String s = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(s)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        };
+    }
+
+}

@@ -1,0 +1,59 @@
+package io.ipkeeper.cli.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting ipkeeper knows. Later features add theirs here, so the config file, environment and flags stay one
+ * mechanism and unknown keys in a file can be reported.
+ */
+public final class Settings {
+    private Settings() {}
+
+    /** Log output format. */
+    public enum LogFormat {
+        TEXT,
+        JSON
+    }
+
+    /** Log verbosity. */
+    public enum LogLevel {
+        ERROR,
+        WARN,
+        INFO,
+        DEBUG,
+        TRACE
+    }
+
+    public static final Setting<LogFormat> LOG_FORMAT = new Setting<>("log.format", "--log-format", LogFormat.TEXT,
+            Parsers.oneOf(LogFormat.class), "Log format on stderr: text (for people) or json (one object per line)");
+    public static final Setting<LogLevel> LOG_LEVEL = new Setting<>("log.level", "--log-level", LogLevel.INFO,
+            Parsers.oneOf(LogLevel.class), "Log level: error, warn, info, debug or trace");
+
+    public static final Setting<String> SERVER_BIND = new Setting<>("server.bind", "--bind", "127.0.0.1",
+            Parsers.bindAddress(), "Address the HTTP API listens on (0.0.0.0 for all IPv4 interfaces)");
+    public static final Setting<Integer> SERVER_PORT = new Setting<>("server.port", "--port", 8080,
+            Parsers.port(), "TCP port of the HTTP API (0 picks a free port)");
+    public static final Setting<Path> SERVER_DATA_DIR = new Setting<>("server.data-dir", "--data-dir", Path.of("./data"),
+            Parsers.path(), "Directory for the embedded H2 database and other local state");
+
+    public static final Setting<String> DATABASE_URL = new Setting<>("database.url", "--database-url", null,
+            Parsers.jdbcUrl(), "PostgreSQL JDBC URL; unset = embedded H2 database in the data directory");
+    public static final Setting<String> DATABASE_USER = new Setting<>("database.user", "--database-user", null,
+            Parsers.text(), "Database user, if not in the URL");
+    public static final Setting<String> DATABASE_PASSWORD = new Setting<>("database.password", "--database-password", null,
+            Parsers.text(), "Database password, if not in the URL (prefer the environment or file over this flag)");
+    public static final Setting<Integer> DATABASE_POOL_SIZE = new Setting<>("database.pool-size", "--database-pool-size", 8,
+            Parsers.intRange(1, 200), "Maximum pooled database connections");
+
+    /** All settings, in the order {@code --help} and docs list them. */
+    public static final List<Setting<?>> ALL = List.of(
+            LOG_FORMAT, LOG_LEVEL,
+            SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR,
+            DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE);
+
+    public static Optional<Setting<?>> byKey(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,118 @@
+package io.ipkeeper.cli.config;
+
+import static io.ipkeeper.cli.config.Settings.DATABASE_URL;
+import static io.ipkeeper.cli.config.Settings.LOG_FORMAT;
+import static io.ipkeeper.cli.config.Settings.SERVER_BIND;
+import static io.ipkeeper.cli.config.Settings.SERVER_PORT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+    private static final List<Setting<?>> SERVER = List.of(SERVER_BIND, SERVER_PORT, DATABASE_URL, LOG_FORMAT);
+
+    private static ConfigFile file(String toml) {
+        return ConfigFile.parse(Path.of("test.toml"), toml, Settings.ALL);
+    }
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        Config c = Config.resolve(SERVER, Map.of(), Map.of(), ConfigFile.none());
+        assertThat(c.get(SERVER_PORT)).isEqualTo(8080);
+        assertThat(c.get(SERVER_BIND)).isEqualTo("127.0.0.1");
+        assertThat(c.find(DATABASE_URL)).isEmpty();
+        assertThat(c.sourceOf(SERVER_PORT).description()).isEqualTo("default");
+    }
+
+    @Test
+    void flagBeatsEnvironmentBeatsFileBeatsDefault() {
+        ConfigFile f = file("[server]\nport = 7000\nbind = \"0.0.0.0\"\n[log]\nformat = \"json\"\n");
+        Map<String, String> env = Map.of("IPKEEPER_SERVER_PORT", "7001", "IPKEEPER_SERVER_BIND", "::1");
+        Map<String, String> flags = Map.of("server.port", "7002");
+
+        Config c = Config.resolve(SERVER, flags, env, f);
+        assertThat(c.get(SERVER_PORT)).isEqualTo(7002);
+        assertThat(c.sourceOf(SERVER_PORT).description()).isEqualTo("flag --port");
+        assertThat(c.get(SERVER_BIND)).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(c.sourceOf(SERVER_BIND).description()).isEqualTo("environment variable IPKEEPER_SERVER_BIND");
+        assertThat(c.get(LOG_FORMAT)).isEqualTo(Settings.LogFormat.JSON);
+        assertThat(c.sourceOf(LOG_FORMAT).description()).contains("config file test.toml [log] format");
+
+        Config withoutFlag = Config.resolve(SERVER, Map.of(), env, f);
+        assertThat(withoutFlag.get(SERVER_PORT)).isEqualTo(7001);
+        Config fileOnly = Config.resolve(SERVER, Map.of(), Map.of(), f);
+        assertThat(fileOnly.get(SERVER_PORT)).isEqualTo(7000);
+    }
+
+    @Test
+    void everyInvalidValueIsReportedWithItsSettingAndSource() {
+        assertThatThrownBy(() -> Config.resolve(SERVER,
+                        Map.of("server.port", "80800"),
+                        Map.of("IPKEEPER_SERVER_BIND", "my-host", "IPKEEPER_LOG_FORMAT", "xml"),
+                        file("[database]\nurl = \"mysql://x\"\n")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "server.bind = 'my-host' (from environment variable IPKEEPER_SERVER_BIND): expected an IP address such as 127.0.0.1, 0.0.0.0 or ::1",
+                        "server.port = '80800' (from flag --port): must be from 0 to 65535",
+                        "database.url = 'mysql://x' (from config file test.toml [database] url): expected a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/ipkeeper?user=ipkeeper (or leave it unset for the embedded H2 database)",
+                        "log.format = 'xml' (from environment variable IPKEEPER_LOG_FORMAT): expected one of text, json"));
+    }
+
+    @Test
+    void nonNumbersAreRejectedClearly() {
+        assertThatThrownBy(() -> Config.resolve(SERVER, Map.of("server.port", "eighty"), Map.of(), ConfigFile.none()))
+                .hasMessage("invalid configuration: server.port = 'eighty' (from flag --port): expected a whole number from 0 to 65535");
+    }
+
+    @Test
+    void unknownFileKeysAreErrorsWithASuggestion() {
+        assertThatThrownBy(() -> file("[server]\nprot = 1\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid configuration: unknown setting 'server.prot' in config file test.toml (did you mean 'server.port'?)");
+        assertThatThrownBy(() -> file("colour = \"blue\"\n"))
+                .hasMessage("invalid configuration: unknown setting 'colour' in config file test.toml");
+    }
+
+    @Test
+    void aTableWhereAValueBelongsIsAnError() {
+        assertThatThrownBy(() -> Config.resolve(SERVER, Map.of(), Map.of(), file("[server]\nport = [1, 2]\n")))
+                .hasMessageContaining("server.port (config file test.toml [server] port): expected a single value, got a list");
+    }
+
+    @Test
+    void brokenTomlAndMissingFilesSayWhatIsWrong(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.toml");
+        Files.writeString(bad, "[server\nport = 1\n");
+        assertThatThrownBy(() -> ConfigFile.read(bad, Settings.ALL))
+                .hasMessageStartingWith("invalid configuration: config file " + bad + " is not valid TOML")
+                .hasMessageContaining("line 1");
+        Path missing = dir.resolve("missing.toml");
+        assertThatThrownBy(() -> ConfigFile.read(missing, Settings.ALL))
+                .hasMessage("invalid configuration: config file " + missing + " does not exist");
+    }
+
+    @Test
+    void environmentNamesFollowTheKey() {
+        assertThat(Settings.SERVER_DATA_DIR.envName()).isEqualTo("IPKEEPER_SERVER_DATA_DIR");
+        assertThat(Settings.DATABASE_POOL_SIZE.envName()).isEqualTo("IPKEEPER_DATABASE_POOL_SIZE");
+        assertThat(Settings.SERVER_DATA_DIR.fileName()).isEqualTo("[server] data-dir");
+    }
+
+    @Test
+    void everySettingHasAUniqueKeyFlagAndEnvironmentName() {
+        assertThat(Settings.ALL.stream().map(Setting::key)).doesNotHaveDuplicates();
+        assertThat(Settings.ALL.stream().map(Setting::flag)).doesNotHaveDuplicates();
+        assertThat(Settings.ALL.stream().map(Setting::envName)).doesNotHaveDuplicates();
+        for (Setting<?> s : Settings.ALL) {
+            if (s.defaultValue() != null) {
+                // A default must pass its own parser, or a user copying it into a file would get an error.
+                assertThat(s.parser().apply(Setting.display(s.defaultValue()))).as(s.key()).isEqualTo(s.defaultValue());
+            }
+        }
+    }
+}

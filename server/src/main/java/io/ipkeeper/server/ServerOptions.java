@@ -1,0 +1,29 @@
+package io.ipkeeper.server;
+
+import java.util.Objects;
+
+/**
+ * What the server needs to start. Built and validated by the CLI's configuration layer (file, environment, flags);
+ * this record only guards against programming errors.
+ *
+ * @param bind address to listen on (e.g. {@code 127.0.0.1}, {@code 0.0.0.0})
+ * @param port TCP port, or 0 for any free port (tests)
+ * @param databaseUrl JDBC URL of the database of record (H2 file or PostgreSQL)
+ * @param databaseUser may be null when the URL carries it
+ * @param databasePassword may be null when the URL carries it
+ * @param databasePoolSize maximum pooled connections
+ */
+public record ServerOptions(
+        String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize) {
+
+    public ServerOptions {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
+        if (databasePoolSize < 1) {
+            throw new IllegalArgumentException("databasePoolSize must be at least 1, got " + databasePoolSize);
+        }
+    }
+}
