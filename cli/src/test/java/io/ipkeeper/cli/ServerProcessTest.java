@@ -91,6 +91,25 @@ class ServerProcessTest {
     }
 
     @Test
+    void aSecondServerOnTheSameDataDirectoryExplainsTheLock() throws Exception {
+        Path data = dir.resolve("shared-data");
+        Process first = start(Map.of(), "server", "--port", "0", "--data-dir", data.toString());
+        try {
+            awaitUrl(first);
+            List<String> cmd = List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                    System.getProperty("java.class.path"), "io.ipkeeper.cli.Main", "server", "--port", "0",
+                    "--data-dir", data.toString());
+            Process second = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(output).contains("is another ipkeeper server using this data directory?");
+        } finally {
+            stopAndReadStderr(first);
+        }
+    }
+
+    @Test
     void databaseUrlSelectsPostgresql() throws Exception {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL, "serverproc")) {
             Process p = start(Map.of(), "server", "--port", "0", "--database-url", db.jdbcUrl(), "--log-format", "json");

@@ -1,8 +1,11 @@
 package io.ipkeeper.server;
 
 import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.server.api.ApiErrors;
 import io.ipkeeper.server.api.HealthRoutes;
+import io.ipkeeper.server.api.Json;
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class IpkeeperServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IpkeeperServer.class);
+
+    /** Request bodies beyond this are refused (413) before they are read into memory. */
+    static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Database database;
     private final Javalin http;
@@ -35,6 +41,10 @@ public final class IpkeeperServer implements AutoCloseable {
             http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.concurrency.useVirtualThreads = true;
+                config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+                config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                config.http.prefer405over404 = true;
+                ApiErrors.register(config.routes);
                 HealthRoutes.register(config.routes, database);
             });
             http.start(options.bind(), options.port());

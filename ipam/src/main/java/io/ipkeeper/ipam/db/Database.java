@@ -66,6 +66,10 @@ public final class Database implements AutoCloseable {
         String url = kind == Kind.H2 && !jdbcUrl.toUpperCase(Locale.ROOT).contains("MODE=POSTGRESQL")
                 ? jdbcUrl + H2_OPTIONS
                 : jdbcUrl;
+        if (kind == Kind.H2 && !url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
+            // H2 waits only 1 s for a row lock by default; a busy subnet's combined batch can hold one longer.
+            url = url + ";LOCK_TIMEOUT=30000";
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) {
@@ -84,8 +88,8 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new DatabaseException("cannot connect to " + redact(url) + ": " + rootMessage(e)
-                    + (kind == Kind.POSTGRESQL ? " (check host, port, database, user and password in the database URL)" : ""), e);
+            String cause = rootMessage(e);
+            throw new DatabaseException("cannot connect to " + redact(url) + ": " + cause + hint(kind, cause), e);
         }
         try {
             MigrateResult result = Flyway.configure()
@@ -119,6 +123,17 @@ public final class Database implements AutoCloseable {
     /** Hides a password in a URL before it reaches a log or an error message. */
     public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+    }
+
+    /** What the user can do about a connection failure. */
+    private static String hint(Kind kind, String cause) {
+        if (kind == Kind.POSTGRESQL) {
+            return " (check host, port, database, user and password in the database URL)";
+        }
+        if (cause.contains("locked")) {
+            return " (is another ipkeeper server using this data directory? stop it or choose another --data-dir)";
+        }
+        return "";
     }
 
     private static String rootMessage(Throwable e) {
