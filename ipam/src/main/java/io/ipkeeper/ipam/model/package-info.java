@@ -1,0 +1,2 @@
+/** The IPAM domain model: spaces, subnets, ranges, allocations, requests and utilization. */
+package io.ipkeeper.ipam.model;
