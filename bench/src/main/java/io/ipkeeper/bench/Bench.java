@@ -1,0 +1,30 @@
+package io.ipkeeper.bench;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Entry point of {@code bench/target/ipkeeper-bench.jar}: {@code java -jar ipkeeper-bench.jar NAME [args…]} runs one
+ * harness; {@code jmh [JMH options]} runs the JMH benchmarks (e.g. {@code jmh -f 1 -wi 2 -i 3 WireCodec}).
+ * Harnesses register here by name; each prints its own report.
+ */
+public final class Bench {
+    /** Harness name → main class. Add new harnesses here. */
+    private static final Map<String, String> HARNESSES = new TreeMap<>(Map.of(
+            "jmh", "org.openjdk.jmh.Main",
+            "ipam-allocation", "io.ipkeeper.bench.ipam.IpamAllocationBench"));
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !HARNESSES.containsKey(args[0])) {
+            System.err.println("usage: java -jar ipkeeper-bench.jar NAME [args...]");
+            System.err.println("harnesses: " + String.join(", ", HARNESSES.keySet()));
+            System.exit(args.length == 0 ? 0 : 2);
+        }
+        Method main = Class.forName(HARNESSES.get(args[0])).getMethod("main", String[].class);
+        main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+    }
+}
