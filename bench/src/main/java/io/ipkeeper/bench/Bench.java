@@ -14,7 +14,8 @@ public final class Bench {
     /** Harness name → main class. Add new harnesses here. */
     private static final Map<String, String> HARNESSES = new TreeMap<>(Map.of(
             "jmh", "org.openjdk.jmh.Main",
-            "ipam-allocation", "io.ipkeeper.bench.ipam.IpamAllocationBench"));
+            "ipam-allocation", "io.ipkeeper.bench.ipam.IpamAllocationBench",
+            "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint"));
 
     private Bench() {}
 
