@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param meta node metadata (≤ 512 bytes), or null when the node has none (encoded as msgpack nil)
  * @param vsn [PMin, PMax, PCur, DMin, DMax, DCur], usually 6 bytes; may be null/short from old peers
  */
-public record Alive(long incarnation, String node, byte[] addr, int port, byte[] meta, byte[] vsn) {
+public record Alive(long incarnation, String node, byte[] addr, int port, byte[] meta, byte[] vsn) implements Message {
+
+    @Override
+    public MessageType type() {
+        return MessageType.ALIVE;
+    }
 
     public Alive {
         Objects.requireNonNull(node, "node");
