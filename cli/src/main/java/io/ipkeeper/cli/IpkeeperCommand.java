@@ -2,6 +2,7 @@ package io.ipkeeper.cli;
 
 import io.ipkeeper.cli.config.Suggestions;
 import io.ipkeeper.cli.gossip.GossipCommand;
+import io.ipkeeper.cli.gossip.MembersCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "IP address management with gossip-based conflict detection.",
-        subcommands = {ServerCommand.class, GossipCommand.class})
+        subcommands = {ServerCommand.class, GossipCommand.class, MembersCommand.class})
 public final class IpkeeperCommand implements Runnable {
 
     @CommandLine.Spec

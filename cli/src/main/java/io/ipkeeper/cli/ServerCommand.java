@@ -1,5 +1,6 @@
 package io.ipkeeper.cli;
 
+import static io.ipkeeper.cli.config.Settings.BOOTSTRAP_TOKEN;
 import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
 import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
 import static io.ipkeeper.cli.config.Settings.DATABASE_URL;
@@ -30,7 +31,7 @@ public final class ServerCommand extends ConfiguredCommand {
 
     @Override
     protected List<Setting<?>> settings() {
-        return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR,
+        return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
                 DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE);
     }
 
@@ -54,7 +55,8 @@ public final class ServerCommand extends ConfiguredCommand {
         IpkeeperServer server;
         try {
             server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
-                    config.get(DATABASE_USER), config.get(DATABASE_PASSWORD), config.get(DATABASE_POOL_SIZE)));
+                    config.get(DATABASE_USER), config.get(DATABASE_PASSWORD), config.get(DATABASE_POOL_SIZE))
+                    .withBootstrapToken(config.get(BOOTSTRAP_TOKEN)));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;
@@ -67,6 +69,9 @@ public final class ServerCommand extends ConfiguredCommand {
         spec.commandLine().getOut().println("ipkeeper server listening on " + server.url()
                 + " (database: " + server.database().kind().label()
                 + (config.find(DATABASE_URL).isPresent() ? "" : ", data dir " + dataDir) + ")");
+        // Shown once, only on the first start without IPKEEPER_BOOTSTRAP_TOKEN; only its hash is stored.
+        server.generatedBootstrapToken().ifPresent(token -> spec.commandLine().getOut().println(
+                "ipkeeper server: bootstrap admin token (shown only this once; store it now): " + token));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -110,6 +110,51 @@ class ServerProcessTest {
     }
 
     @Test
+    void firstStartPrintsABootstrapTokenOnceAndTheEnvironmentCanSupplyIt() throws Exception {
+        Path data = dir.resolve("bootstrap-data");
+        Process first = start(Map.of(), "server", "--port", "0", "--data-dir", data.toString());
+        String token;
+        String url;
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
+            url = CompletableFuture.supplyAsync(() -> readUntil(out, LISTENING)).get(60, TimeUnit.SECONDS);
+            token = CompletableFuture.supplyAsync(() -> readUntil(out, Pattern.compile("bootstrap admin token .*: (ipk_\\S+)")))
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(token).startsWith("ipk_");
+            HttpResponse<String> spaces = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/spaces"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(spaces.statusCode()).isEqualTo(200);
+        } finally {
+            stopAndReadStderr(first);
+        }
+        // The second start finds the token in the database: nothing new is printed, even with the variable set.
+        Process second = start(Map.of("IPKEEPER_BOOTSTRAP_TOKEN", "ignored-because-a-token-exists-0123456789"),
+                "server", "--port", "0", "--data-dir", data.toString());
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8));
+            CompletableFuture.supplyAsync(() -> readUntil(out, LISTENING)).get(60, TimeUnit.SECONDS);
+        } finally {
+            stopAndReadStderr(second);
+        }
+        assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).doesNotContain("bootstrap");
+    }
+
+    /** Reads lines until {@code p} matches; returns its first group (null at end of stream). */
+    private static String readUntil(BufferedReader in, Pattern p) {
+        try {
+            for (String line; (line = in.readLine()) != null; ) {
+                Matcher m = p.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Test
     void databaseUrlSelectsPostgresql() throws Exception {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL, "serverproc")) {
             Process p = start(Map.of(), "server", "--port", "0", "--database-url", db.jdbcUrl(), "--log-format", "json");

@@ -47,10 +47,14 @@ public final class Settings {
     public static final Setting<Integer> DATABASE_POOL_SIZE = new Setting<>("database.pool-size", "--database-pool-size", 8,
             Parsers.intRange(1, 200), "Maximum pooled database connections");
 
+    public static final Setting<String> BOOTSTRAP_TOKEN = new Setting<>("bootstrap-token", "--bootstrap-token", null,
+            Parsers.text(), "First admin API token, used only on first start when no token exists yet (at least 32"
+                    + " characters; prefer the environment over the flag). Unset: one is generated and printed once");
+
     /** All settings, in the order {@code --help} and docs list them. */
     public static final List<Setting<?>> ALL = List.of(
             LOG_FORMAT, LOG_LEVEL,
-            SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR,
+            SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE);
 
     public static Optional<Setting<?>> byKey(String key) {

@@ -1,0 +1,39 @@
+package io.ipkeeper.gossip.internal.protocol;
+
+import io.ipkeeper.gossip.Transport;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The transport's callbacks, handed over to the protocol thread. Like memberlist's hand-off queue
+ * ({@code HandoffQueueDepth}, default 1024) the number of packets waiting is bounded: past it new packets are dropped
+ * and counted, so a flood cannot grow the heap without limit.
+ */
+final class InboundQueue implements Transport.Inbound {
+    private final ProtocolNode node;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    InboundQueue(ProtocolNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public void packet(InetSocketAddress from, byte[] data, long receivedNanos) {
+        node.metrics.bytesReceived(data.length);
+        if (waiting.incrementAndGet() > node.config.handoffQueueDepth()) {
+            waiting.decrementAndGet();
+            node.metrics.packetDropped("handoff queue full");
+            return;
+        }
+        node.scheduler.execute(() -> {
+            waiting.decrementAndGet();
+            node.packets.handle(from, data, receivedNanos);
+        });
+    }
+
+    @Override
+    public void stream(InetSocketAddress from, byte[] request, Transport.StreamReply reply) {
+        node.metrics.bytesReceived(request.length);
+        node.scheduler.execute(() -> node.streams.handle(from, request, reply));
+    }
+}
