@@ -1,11 +1,37 @@
 package io.ipkeeper.server;
 
+import io.ipkeeper.ipam.Ipam;
+import io.ipkeeper.ipam.IpamConfig;
 import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.server.api.AllocationRoutes;
+import io.ipkeeper.server.api.AllocationStore;
 import io.ipkeeper.server.api.ApiErrors;
+import io.ipkeeper.server.api.ApiExceptions;
+import io.ipkeeper.server.api.ApiRoutes;
+import io.ipkeeper.server.api.AuditRoutes;
+import io.ipkeeper.server.api.FreeSpaceRoutes;
 import io.ipkeeper.server.api.HealthRoutes;
 import io.ipkeeper.server.api.Json;
+import io.ipkeeper.server.api.OpenApiDocument;
+import io.ipkeeper.server.api.RangeRoutes;
+import io.ipkeeper.server.api.RouteDoc;
+import io.ipkeeper.server.api.SpaceRoutes;
+import io.ipkeeper.server.api.SubnetRoutes;
+import io.ipkeeper.server.api.TokenRoutes;
+import io.ipkeeper.server.auth.AuthenticatorChain;
+import io.ipkeeper.server.auth.BearerTokenAuthenticator;
+import io.ipkeeper.server.auth.Bootstrap;
+import io.ipkeeper.server.auth.TokenStore;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,24 +44,41 @@ public final class IpkeeperServer implements AutoCloseable {
 
     /** Request bodies beyond this are refused (413) before they are read into memory. */
     static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    /** How often expired reservations are freed and old idempotency keys forgotten. */
+    private static final long MAINTENANCE_SECONDS = 30;
 
     private final Database database;
     private final Javalin http;
     private final String url;
+    private final List<RouteDoc> routes;
+    private final String generatedBootstrapToken;
+    private final ScheduledExecutorService maintenance;
 
-    private IpkeeperServer(Database database, Javalin http, String url) {
+    private IpkeeperServer(Database database, Javalin http, String url, List<RouteDoc> routes,
+                           String generatedBootstrapToken, ScheduledExecutorService maintenance) {
         this.database = database;
         this.http = http;
         this.url = url;
+        this.routes = routes;
+        this.generatedBootstrapToken = generatedBootstrapToken;
+        this.maintenance = maintenance;
     }
 
     /** Opens and migrates the database, then starts listening. Fails with a clear message if either is impossible. */
     public static IpkeeperServer start(ServerOptions options) {
+        String badToken = Bootstrap.problemWith(options.bootstrapToken());
+        if (badToken != null) {
+            throw new ServerStartException(badToken, null);
+        }
         Database database = Database.open(
                 options.databaseUrl(), options.databaseUser(), options.databasePassword(), options.databasePoolSize());
         if (database.migrationsApplied() > 0) {
             log.info("database migrated: {} migration(s) applied", database.migrationsApplied());
         }
+        Clock clock = Clock.systemUTC();
+        Ipam ipam = Ipam.create(database, IpamConfig.defaults(), clock, null);
+        TokenStore tokens = new TokenStore(database.jdbi(), clock);
+        AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
         Javalin http;
         try {
             http = Javalin.create(config -> {
@@ -45,7 +88,24 @@ public final class IpkeeperServer implements AutoCloseable {
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.http.prefer405over404 = true;
                 ApiErrors.register(config.routes);
+                ApiExceptions.register(config.routes);
                 HealthRoutes.register(config.routes, database);
+                ApiRoutes api = new ApiRoutes(config.routes,
+                        new AuthenticatorChain(List.of(new BearerTokenAuthenticator(tokens, clock))));
+                api.open("GET", "/api/v1/health").summary("health", "Liveness and database status (no token needed)")
+                        .returns(200, "Health");
+                api.open("GET", "/api/v1/openapi.json").summary("health", "This OpenAPI document (no token needed)")
+                        .returns(200, "OpenApi");
+                TokenRoutes.register(api, tokens, clock);
+                SpaceRoutes.register(api, ipam);
+                SubnetRoutes.register(api, ipam);
+                RangeRoutes.register(api, ipam);
+                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock));
+                FreeSpaceRoutes.register(api, ipam, database);
+                AuditRoutes.register(api, database);
+                docs.set(api.docs());
+                Map<String, Object> openApi = OpenApiDocument.build(api.docs());
+                config.routes.get("/api/v1/openapi.json", ctx -> ctx.json(openApi));
             });
             http.start(options.bind(), options.port());
         } catch (RuntimeException e) {
@@ -53,10 +113,35 @@ public final class IpkeeperServer implements AutoCloseable {
             throw new ServerStartException("cannot listen on " + options.bind() + ":" + options.port() + ": "
                     + rootMessage(e) + " (is another process using the port? choose another with --port)", e);
         }
+        // After listening succeeded: a generated token must reach the caller, so nothing may fail after it is stored.
+        String generated;
+        try {
+            generated = Bootstrap.ensureAdminToken(tokens, options.bootstrapToken()).orElse(null);
+        } catch (RuntimeException e) {
+            http.stop();
+            database.close();
+            throw new ServerStartException("cannot create the bootstrap admin token: " + rootMessage(e), e);
+        }
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
         String url = "http://" + host + ":" + http.port();
         log.info("ipkeeper {} listening on {} (database: {})", Version.current(), url, database.kind().label());
-        return new IpkeeperServer(database, http, url);
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("ipkeeper-maintenance").factory());
+        maintenance.scheduleWithFixedDelay(() -> maintain(ipam), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
+        return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance);
+    }
+
+    /** Frees expired reservations and forgets expired idempotency keys; a failure is logged and retried next round. */
+    private static void maintain(Ipam ipam) {
+        try {
+            int freed = ipam.allocator().sweepExpiredReservations();
+            int purged = ipam.allocator().purgeIdempotencyKeys();
+            if (freed > 0 || purged > 0) {
+                log.info("maintenance: freed {} expired reservation(s), forgot {} idempotency key(s)", freed, purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("maintenance failed (retried in {} s): {}", MAINTENANCE_SECONDS, rootMessage(e));
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -80,9 +165,23 @@ public final class IpkeeperServer implements AutoCloseable {
         return database;
     }
 
+    /** Every API route with the permission it needs (for the OpenAPI document and the role matrix test). */
+    public List<RouteDoc> routes() {
+        return routes;
+    }
+
+    /**
+     * The admin token this start generated (first start without {@code IPKEEPER_BOOTSTRAP_TOKEN}); the caller prints
+     * it once. Empty on every later start, and when the token came from the environment.
+     */
+    public Optional<String> generatedBootstrapToken() {
+        return Optional.ofNullable(generatedBootstrapToken);
+    }
+
     /** Stops accepting requests, finishes the ones in flight and closes the database. Idempotent. */
     @Override
     public synchronized void close() {
+        maintenance.shutdownNow();
         http.stop();
         database.close();
         log.info("ipkeeper server stopped");

@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param databaseUser may be null when the URL carries it
  * @param databasePassword may be null when the URL carries it
  * @param databasePoolSize maximum pooled connections
+ * @param bootstrapToken the secret of the first admin token ({@code IPKEEPER_BOOTSTRAP_TOKEN}), or null to generate
+ *     one on first start; ignored once any server has bootstrapped the database
  */
 public record ServerOptions(
-        String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize) {
+        String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
+        String bootstrapToken) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
@@ -25,5 +28,22 @@ public record ServerOptions(
         if (databasePoolSize < 1) {
             throw new IllegalArgumentException("databasePoolSize must be at least 1, got " + databasePoolSize);
         }
+    }
+
+    /** Without a bootstrap token: the first start generates one. */
+    public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
+                         int databasePoolSize) {
+        this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null);
+    }
+
+    public ServerOptions withBootstrapToken(String token) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token);
+    }
+
+    /** Never prints the bootstrap token. */
+    @Override
+    public String toString() {
+        return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
+                + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + "]";
     }
 }

@@ -1,0 +1,107 @@
+package io.ipkeeper.server.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The request and response schemas of the OpenAPI document, written compactly as {@code name:type} fields. */
+final class Schemas {
+    private Schemas() {}
+
+    static final Map<String, Object> ALL = build();
+
+    private static Map<String, Object> build() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Problem", obj("RFC 9457 problem document", "type:string", "title:string", "status:integer", "detail:string",
+                "instance:string", "requested:integer", "available:integer", "suggestion:string", "currentEtag:string"));
+        s.put("Health", obj("liveness", "status:string", "version:string", "database:string"));
+        s.put("CreateSpace", obj("a new address space", "name:string!", "description:string"));
+        s.put("Space", obj("an address space", "id:integer", "name:string", "description:string", "createdBy:string",
+                "createdAt:date-time"));
+        s.put("CreateSubnet", obj("a new subnet; space is the space's id or name", "space:idOrName!", "prefix:string!",
+                "container:boolean", "gateway:string", "vlan:integer", "dnsServers:string[]", "description:string",
+                "utilizationThreshold:integer"));
+        s.put("Subnet", obj("a subnet; utilization only on single reads", "id:integer", "space:integer",
+                "parent:integer", "prefix:string", "container:boolean", "gateway:string", "vlan:integer",
+                "dnsServers:string[]", "description:string", "utilizationThreshold:integer", "createdBy:string",
+                "createdAt:date-time", "utilization:Utilization"));
+        s.put("Utilization", obj("usage from counters; counts beyond 2^53 are decimal strings", "size:count",
+                "allocated:integer", "reserved:integer", "quarantined:integer", "free:count", "usedPercent:number",
+                "thresholdPercent:integer"));
+        s.put("ChildPrefix", obj("the next free child prefix of a container", "prefixLength:integer!", "gateway:string",
+                "vlan:integer", "dnsServers:string[]", "description:string", "utilizationThreshold:integer"));
+        s.put("CreateRange", obj("a new range of a leaf subnet", "start:string!", "end:string!", "purpose:string!",
+                "owner:string", "description:string"));
+        s.put("Range", obj("a range; with owner it is delegated to that owner", "id:integer", "subnet:integer",
+                "start:string", "end:string", "size:count", "purpose:string", "owner:string", "description:string",
+                "createdBy:string", "createdAt:date-time", "utilization:Utilization"));
+        s.put("AllocateBody", obj("an allocation request; {} is the next free address. count 1..1024, all or none;"
+                        + " hostname may contain {n} (1, 2, ... in address order); expiresIn (ISO-8601 duration) makes"
+                        + " reservations that are freed when they expire", "count:integer", "address:string",
+                "strategy:string", "hostname:string", "mac:string", "owner:string", "purpose:string",
+                "description:string", "expiresIn:string", "idempotencyKey:string"));
+        s.put("Allocation", obj("a live allocation", "id:integer", "address:string", "space:integer", "subnet:integer",
+                "range:integer", "state:string", "owner:string", "hostname:string", "mac:string", "purpose:string",
+                "description:string", "expiresAt:date-time", "releasedAt:date-time", "quarantineUntil:date-time",
+                "idempotencyKey:string", "createdBy:string", "createdAt:date-time"));
+        s.put("AllocationList", Map.of("type", "array", "items", OpenApiDocument.ref("Allocation")));
+        s.put("AllocationPatch", obj("merge patch: present fields change, null clears", "hostname:string", "mac:string",
+                "description:string", "expiresAt:date-time"));
+        s.put("AddressList", obj("free addresses in order", "count:integer", "results:string[]"));
+        s.put("FreeExtent", obj("a run of free addresses; range is null outside every range", "start:string",
+                "end:string", "size:count", "range:integer"));
+        s.put("CreateToken", obj("a new API token", "name:string!", "role:string!", "expiresIn:string"));
+        s.put("Token", obj("an API token (never its secret)", "id:integer", "name:string", "role:string", "hint:string",
+                "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "revokedAt:date-time",
+                "revokedBy:string"));
+        s.put("CreatedToken", obj("a new token with its secret, shown once", "id:integer", "name:string", "role:string",
+                "hint:string", "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "token:string"));
+        s.put("AuditEvent", obj("one change", "id:integer", "occurredAt:date-time", "actor:string", "action:string",
+                "objectType:string", "objectId:integer", "space:integer", "before:object", "after:object"));
+        for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent")) {
+            s.put(item + "Page", page(item));
+        }
+        s.put("OpenApi", Map.of("type", "object", "description", "this document"));
+        return s;
+    }
+
+    private static Map<String, Object> page(String item) {
+        return Map.of("type", "object", "properties", Map.of("count", Map.of("type", "integer"),
+                "next", Map.of("type", List.of("string", "null")),
+                "results", Map.of("type", "array", "items", OpenApiDocument.ref(item))));
+    }
+
+    /** Fields as {@code name:type}, {@code !} marks required. */
+    private static Map<String, Object> obj(String description, String... fields) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        List<String> required = new java.util.ArrayList<>();
+        for (String f : fields) {
+            String[] p = f.split(":");
+            String type = p[1];
+            if (type.endsWith("!")) {
+                type = type.substring(0, type.length() - 1);
+                required.add(p[0]);
+            }
+            props.put(p[0], type(type));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "object");
+        m.put("description", description);
+        m.put("properties", props);
+        if (!required.isEmpty()) {
+            m.put("required", required);
+        }
+        return m;
+    }
+
+    private static Object type(String t) {
+        return switch (t) {
+            case "string", "integer", "boolean", "number", "object" -> Map.of("type", t);
+            case "date-time" -> Map.of("type", "string", "format", "date-time");
+            case "string[]" -> Map.of("type", "array", "items", Map.of("type", "string"));
+            case "idOrName" -> Map.of("oneOf", List.of(Map.of("type", "integer"), Map.of("type", "string")));
+            case "count" -> Map.of("oneOf", List.of(Map.of("type", "integer"), Map.of("type", "string")));
+            default -> OpenApiDocument.ref(t);
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package io.ipkeeper.server.auth;
+
+/** What a route needs. Roles are bundles of these; grants (next increment) narrow them to spaces, ranges and owners. */
+public enum Permission {
+    /** Read spaces, subnets, ranges, allocations, free space and the audit log. */
+    READ,
+    /** Allocate, update and release addresses. */
+    ALLOCATE,
+    /** Create and delete spaces, subnets, ranges and child prefixes (NetOps). */
+    MANAGE_IPAM,
+    /** Create, list and revoke API tokens. */
+    MANAGE_TOKENS
+}

@@ -1,0 +1,45 @@
+package io.ipkeeper.server.auth;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The fixed roles of issue 7. Each is a set of {@link Permission}s. */
+public enum Role {
+    /** NetOps: defines spaces, subnets and ranges, manages tokens; may also do everything an engineer does. */
+    ADMIN(EnumSet.allOf(Permission.class)),
+    /** A person who allocates and releases addresses. */
+    ENGINEER(EnumSet.of(Permission.READ, Permission.ALLOCATE)),
+    /** A machine (BOSH, Terraform) that allocates and releases addresses. */
+    SERVICE(EnumSet.of(Permission.READ, Permission.ALLOCATE)),
+    /** A host agent: will report observations (a later issue); may use none of today's API. */
+    AGENT(EnumSet.noneOf(Permission.class)),
+    /** Read only. */
+    VIEWER(EnumSet.of(Permission.READ));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public boolean may(Permission p) {
+        return permissions.contains(p);
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> ofLabel(String s) {
+        return Arrays.stream(values()).filter(r -> r.label().equals(s)).findFirst();
+    }
+
+    /** For messages: {@code admin, engineer, ...}. */
+    public static String labels() {
+        return Arrays.stream(values()).map(Role::label).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,127 @@
+package io.ipkeeper.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ipkeeper.server.IpkeeperServer;
+import io.ipkeeper.testkit.DatabaseKind;
+import io.ipkeeper.testkit.TestDatabase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Role × route: every registered route answers 401 without a token, 403 to each role outside the expected set, and
+ * neither to the roles inside it. The expected sets are written out here, independently of the server's permission
+ * table, and must name exactly the registered routes, so a new route without a decision here fails this test.
+ * Authorization does not depend on the database, so H2 suffices.
+ */
+class RoleMatrixTest {
+    private static final String ALL_READERS = "admin engineer service viewer";
+    private static final String ALLOCATORS = "admin engineer service";
+    private static final String ADMIN = "admin";
+    private static final List<String> ROLES = List.of("admin", "engineer", "service", "agent", "viewer");
+
+    /** method + path → roles that may call it. */
+    private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("GET /api/v1/tokens", ADMIN);
+        EXPECTED.put("POST /api/v1/tokens", ADMIN);
+        EXPECTED.put("DELETE /api/v1/tokens/{id}", ADMIN);
+        EXPECTED.put("GET /api/v1/spaces", ALL_READERS);
+        EXPECTED.put("POST /api/v1/spaces", ADMIN);
+        EXPECTED.put("GET /api/v1/spaces/{space}", ALL_READERS);
+        EXPECTED.put("GET /api/v1/subnets", ALL_READERS);
+        EXPECTED.put("POST /api/v1/subnets", ADMIN);
+        EXPECTED.put("GET /api/v1/subnets/{id}", ALL_READERS);
+        EXPECTED.put("DELETE /api/v1/subnets/{id}", ADMIN);
+        EXPECTED.put("POST /api/v1/subnets/{id}/child-prefixes", ADMIN);
+        EXPECTED.put("GET /api/v1/subnets/{id}/ranges", ALL_READERS);
+        EXPECTED.put("POST /api/v1/subnets/{id}/ranges", ADMIN);
+        EXPECTED.put("GET /api/v1/ranges/{id}", ALL_READERS);
+        EXPECTED.put("DELETE /api/v1/ranges/{id}", ADMIN);
+        EXPECTED.put("POST /api/v1/subnets/{id}/allocations", ALLOCATORS);
+        EXPECTED.put("POST /api/v1/ranges/{id}/allocations", ALLOCATORS);
+        EXPECTED.put("GET /api/v1/allocations", ALL_READERS);
+        EXPECTED.put("GET /api/v1/allocations/{id}", ALL_READERS);
+        EXPECTED.put("PATCH /api/v1/allocations/{id}", ALLOCATORS);
+        EXPECTED.put("DELETE /api/v1/allocations/{id}", ALLOCATORS);
+        EXPECTED.put("GET /api/v1/subnets/{id}/available", ALL_READERS);
+        EXPECTED.put("GET /api/v1/ranges/{id}/available", ALL_READERS);
+        EXPECTED.put("GET /api/v1/subnets/{id}/free", ALL_READERS);
+        EXPECTED.put("GET /api/v1/audit", ALL_READERS);
+    }
+
+    private static TestDatabase db;
+    private static IpkeeperServer server;
+    private static final Map<String, Api> clients = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.create(DatabaseKind.H2, "matrix");
+        server = Api.start(db, 2);
+        Api admin = Api.admin(server);
+        for (String role : ROLES) {
+            clients.put(role, admin.withRole("matrix-" + role, role));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void everyRegisteredRouteHasAnExpectation() {
+        Set<String> registered = server.routes().stream().filter(r -> r.permission() != null)
+                .map(RouteDoc::toString).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(registered).isEqualTo(new TreeSet<>(EXPECTED.keySet()));
+    }
+
+    @Test
+    void withoutATokenEveryGuardedRouteIs401() {
+        Api anonymous = Api.anonymous(server);
+        for (RouteDoc r : server.routes()) {
+            Api.Res res = anonymous.send(r.method(), concrete(r.path()), body(r));
+            if (r.permission() == null) {
+                assertThat(res.status()).as(r.toString()).isEqualTo(200);
+            } else {
+                assertThat(res.status()).as(r.toString()).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void eachRoleGets403OutsideItsRoutesAndIsLetThroughInside() {
+        for (RouteDoc r : server.routes()) {
+            if (r.permission() == null) {
+                continue;
+            }
+            Set<String> allowed = Set.of(EXPECTED.get(r.toString()).split(" "));
+            for (String role : ROLES) {
+                Api.Res res = clients.get(role).send(r.method(), concrete(r.path()), body(r));
+                if (allowed.contains(role)) {
+                    assertThat(res.status()).as("%s as %s: %s", r, role, res.text()).isNotIn(401, 403);
+                } else {
+                    assertThat(res.problem(403).get("detail").asText()).as("%s as %s", r, role).contains(role);
+                }
+            }
+        }
+    }
+
+    /** Ids that exist nowhere: an allowed caller gets 404/422, never a change to shared state. */
+    private static String concrete(String path) {
+        return path.replace("{id}", "987654").replace("{space}", "no-such-space");
+    }
+
+    private static Object body(RouteDoc r) {
+        return r.method().equals("POST") || r.method().equals("PATCH") ? "{}" : null;
+    }
+}
