@@ -1,12 +1,16 @@
 package io.ipkeeper.ipam;
 
+import io.ipkeeper.ipam.error.AddressNotAvailable;
 import io.ipkeeper.ipam.error.InvalidRequest;
+import io.ipkeeper.ipam.error.VettingFailed;
 import io.ipkeeper.ipam.error.NotFound;
 import io.ipkeeper.ipam.internal.AllocationContext;
 import io.ipkeeper.ipam.internal.AllocationRows;
 import io.ipkeeper.ipam.internal.AllocationWork;
+import io.ipkeeper.ipam.internal.AvailableAddresses;
 import io.ipkeeper.ipam.internal.IdempotencyKeys;
 import io.ipkeeper.ipam.internal.Json;
+import io.ipkeeper.ipam.internal.RangeCache;
 import io.ipkeeper.ipam.internal.Rows;
 import io.ipkeeper.ipam.internal.SubnetCombiner;
 import io.ipkeeper.ipam.model.Allocation;
@@ -22,6 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jdbi.v3.core.Jdbi;
 
@@ -41,13 +52,21 @@ public final class Allocator {
     private final SubnetCombiner combiner;
     private final CandidateVetter vetter;
     private final ConcurrentHashMap<Long, Long> subnetOfRange = new ConcurrentHashMap<>();
+    private final RangeCache ranges;
+    /** Runs vetting hooks: virtual threads, so a slow probe costs no platform thread and can be abandoned on timeout. */
+    private final ExecutorService vetting = Executors.newVirtualThreadPerTaskExecutor();
 
-    Allocator(Jdbi jdbi, InstantSource clock, IpamConfig config, CandidateVetter vetter) {
+    Allocator(Jdbi jdbi, InstantSource clock, IpamConfig config, CandidateVetter vetter, RangeCache ranges) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.config = config;
         this.vetter = vetter;
-        this.combiner = new SubnetCombiner(jdbi, config.maxBatch());
+        this.ranges = ranges;
+        this.combiner = new SubnetCombiner(jdbi, config.maxBatch(), config.maxConcurrentBatches(), ranges);
+    }
+
+    private static <T> Supplier<T> now(T value) {
+        return () -> value;
     }
 
     private AllocationContext context(String principal) {
@@ -72,7 +91,9 @@ public final class Allocator {
 
     /**
      * With a vetting hook: candidates are first held as reservations (committed, lock released), vetted outside the
-     * lock, then confirmed; rejected ones are quarantined and replaced.
+     * lock, then confirmed; rejected ones are quarantined and replaced. If the hook throws or times out, or a later
+     * step fails, every candidate this call still holds is released before the error is raised, so nothing leaks
+     * (and a crash leaves the holds to expire through the sweeper).
      */
     private List<Allocation> allocateVetted(AllocationContext cx, long subnetId, AllocationRequest req, IpAddress specific) {
         String body = req.canonicalBody();
@@ -83,50 +104,97 @@ public final class Allocator {
         }
         List<Allocation> accepted = new ArrayList<>();
         List<Allocation> pending = first.allocations();
-        for (int round = 0; ; round++) {
-            List<Allocation> ok = new ArrayList<>();
-            List<Allocation> bad = new ArrayList<>();
-            for (Allocation c : pending) {
-                (vetter.accept(c) ? ok : bad).add(c);
-            }
-            AllocationContext now = context(cx.principal());
-            List<Allocation> confirmed = combiner.submit(subnetId, (h, ls) -> {
-                List<Allocation> out = new ArrayList<>();
-                for (Allocation c : bad) {
-                    AllocationWork.quarantine(h, ls, now, c.id(), "vetting_rejected");
+        try {
+            for (int round = 0; ; round++) {
+                List<Allocation> ok = new ArrayList<>();
+                List<Allocation> bad = new ArrayList<>();
+                List<Boolean> verdicts = vet(pending);
+                for (int i = 0; i < pending.size(); i++) {
+                    (verdicts.get(i) ? ok : bad).add(pending.get(i));
                 }
-                for (Allocation c : ok) {
-                    if (req.reserve()) {
-                        AllocationRows.setState(h, c.id(), AllocationState.RESERVED,
-                                req.reservationTtl() == null ? null : now.now().plus(req.reservationTtl()));
-                        out.add(AllocationRows.find(h, c.id()).orElseThrow());
-                    } else {
-                        out.add(AllocationWork.confirm(h, ls, now, c.id()));
+                AllocationContext now = context(cx.principal());
+                // quarantine then confirm may fail half way (a hold swept meanwhile): always in a savepoint
+                List<Allocation> confirmed = combiner.submitGuarded(subnetId, (h, ls) -> {
+                    List<Allocation> out = new ArrayList<>();
+                    for (Allocation c : bad) {
+                        AllocationWork.quarantine(h, ls, now, c.id(), "vetting_rejected");
                     }
+                    for (Allocation c : ok) {
+                        if (req.reserve()) {
+                            AllocationRows.setState(h, c.id(), AllocationState.RESERVED,
+                                    req.reservationTtl() == null ? null : now.now().plus(req.reservationTtl()));
+                            out.add(AllocationRows.find(h, c.id()).orElseThrow());
+                        } else {
+                            out.add(AllocationWork.confirm(h, ls, now, c.id()));
+                        }
+                    }
+                    return now(out);
+                });
+                pending = List.of();
+                accepted.addAll(confirmed);
+                if (bad.isEmpty()) {
+                    break;
                 }
-                return out;
-            });
-            accepted.addAll(confirmed);
-            if (bad.isEmpty()) {
-                break;
-            }
-            if (specific != null || round >= MAX_VET_ROUNDS) {
-                accepted.forEach(a -> release(cx.principal(), a.id()));
-                throw new io.ipkeeper.ipam.error.AddressNotAvailable("the vetting hook rejected " + bad.size()
-                        + " candidate(s) (" + bad.get(0).address() + (bad.size() > 1 ? ", ..." : "") + "); nothing was allocated");
-            }
-            AllocationRequest more = hold.count(bad.size()).idempotencyKey(null);
-            try {
+                if (specific != null || round >= MAX_VET_ROUNDS) {
+                    throw new AddressNotAvailable("the vetting hook rejected " + bad.size() + " candidate(s) ("
+                            + bad.get(0).address() + (bad.size() > 1 ? ", ..." : "") + "); nothing was allocated");
+                }
+                AllocationRequest more = hold.count(bad.size()).idempotencyKey(null);
                 pending = combiner.submit(subnetId, (h, ls) -> AllocationWork.allocate(h, ls, now, more, null));
-            } catch (RuntimeException e) {
-                accepted.forEach(a -> release(cx.principal(), a.id()));
-                throw e;
             }
+        } catch (RuntimeException e) {
+            releaseQuietly(cx.principal(), accepted);
+            releaseQuietly(cx.principal(), pending);
+            if (req.idempotencyKey() != null) {
+                // the key still points at the released holds: forget it, so a retry allocates afresh
+                jdbi.useHandle(h -> IdempotencyKeys.delete(h, cx.principal(), req.idempotencyKey()));
+            }
+            throw e;
         }
         if (req.idempotencyKey() != null) {
             jdbi.useHandle(h -> IdempotencyKeys.updateResponse(h, cx.principal(), req.idempotencyKey(), Json.write(accepted)));
         }
         return accepted;
+    }
+
+    /** Runs the hook on every candidate at once (outside any lock), each answer due within {@code vetTimeout}. */
+    private List<Boolean> vet(List<Allocation> candidates) {
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (Allocation c : candidates) {
+            answers.add(vetting.submit(() -> vetter.accept(c)));
+        }
+        long deadline = System.nanoTime() + config.vetTimeout().toNanos();
+        List<Boolean> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < answers.size(); i++) {
+                try {
+                    out.add(answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (ExecutionException e) {
+                    throw new VettingFailed("the vetting hook failed on " + candidates.get(i).address() + ": " + e.getCause(),
+                            e.getCause());
+                } catch (TimeoutException e) {
+                    throw new VettingFailed("the vetting hook did not answer for " + candidates.get(i).address() + " within "
+                            + config.vetTimeout(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new VettingFailed("interrupted while vetting " + candidates.get(i).address(), e);
+                }
+            }
+        } finally {
+            answers.forEach(f -> f.cancel(true));
+        }
+        return out;
+    }
+
+    /** Releases what a failed call still holds; a failure here leaves the row to the sweeper (holds expire). */
+    private void releaseQuietly(String principal, List<Allocation> held) {
+        for (Allocation a : held) {
+            try {
+                release(principal, a.id());
+            } catch (RuntimeException ignored) {
+                // the reservation expires after vetHold and the sweeper frees it
+            }
+        }
     }
 
     private IpAddress validate(AllocationRequest req) {
@@ -179,18 +247,41 @@ public final class Allocator {
     /** Releases an allocation into quarantine (a reservation is freed at once). Releasing twice is harmless. */
     public Allocation release(String principal, long allocationId) {
         AllocationContext cx = context(principal);
-        return combiner.submit(subnetOfAllocation(allocationId), (h, ls) -> AllocationWork.release(h, ls, cx, allocationId));
+        return combiner.submit(subnetOfAllocation(allocationId), (h, ls) -> now(AllocationWork.release(h, ls, cx, allocationId)));
     }
 
     /** Turns a reservation into an allocation. */
     public Allocation confirm(String principal, long allocationId) {
         AllocationContext cx = context(principal);
-        return combiner.submit(subnetOfAllocation(allocationId), (h, ls) -> AllocationWork.confirm(h, ls, cx, allocationId));
+        return combiner.submit(subnetOfAllocation(allocationId), (h, ls) -> now(AllocationWork.confirm(h, ls, cx, allocationId)));
     }
 
     public Allocation get(long allocationId) {
         return jdbi.withHandle(h -> AllocationRows.find(h, allocationId))
                 .orElseThrow(() -> new NotFound("allocation " + allocationId + " does not exist"));
+    }
+
+    /**
+     * The first {@code limit} free addresses of a leaf subnet that a request for {@code owner} could get, in address
+     * order, without allocating anything: never-used addresses and quarantined ones whose cooldown has ended.
+     * Network, broadcast, gateway, reserved ranges and ranges delegated to other owners are left out. Index seeks only.
+     */
+    public List<IpAddress> available(long subnetId, String owner, int limit) {
+        checkLimit(limit);
+        return jdbi.withHandle(h -> AvailableAddresses.list(h, ranges, subnetId, null, owner, clock.instant(), limit));
+    }
+
+    /** As {@link #available(long, String, int)}, inside one range. */
+    public List<IpAddress> availableInRange(long rangeId, String owner, int limit) {
+        checkLimit(limit);
+        long subnetId = subnetOf(AllocationRequest.nextFreeInRange(rangeId));
+        return jdbi.withHandle(h -> AvailableAddresses.list(h, ranges, subnetId, rangeId, owner, clock.instant(), limit));
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_COUNT) {
+            throw new InvalidRequest("limit must be 1.." + MAX_COUNT + ", not " + limit);
+        }
     }
 
     /** Live allocations of a subnet in address order. */
@@ -210,7 +301,7 @@ public final class Allocator {
         int n = 0;
         for (Map.Entry<Long, List<Long>> e : bySubnet.entrySet()) {
             AllocationContext cx = context("system:sweeper");
-            n += combiner.submit(e.getKey(), (h, ls) -> AllocationWork.expire(h, ls, cx, e.getValue()));
+            n += combiner.submit(e.getKey(), (h, ls) -> now(AllocationWork.expire(h, ls, cx, e.getValue())));
         }
         return n;
     }

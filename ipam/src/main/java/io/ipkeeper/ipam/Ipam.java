@@ -1,6 +1,7 @@
 package io.ipkeeper.ipam;
 
 import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.ipam.internal.RangeCache;
 import java.time.InstantSource;
 
 /**
@@ -21,10 +22,11 @@ public final class Ipam {
     private final Allocator allocator;
 
     private Ipam(Database db, IpamConfig config, InstantSource clock, CandidateVetter vetter) {
+        RangeCache rangeCache = new RangeCache();
         this.spaces = new SpaceService(db.jdbi(), clock);
         this.subnets = new SubnetService(db.jdbi(), clock);
         this.ranges = new RangeService(db.jdbi(), clock);
-        this.allocator = new Allocator(db.jdbi(), clock, config, vetter);
+        this.allocator = new Allocator(db.jdbi(), clock, config, vetter, rangeCache);
     }
 
     /** @param vetter checks candidates before they are confirmed, or null for none */

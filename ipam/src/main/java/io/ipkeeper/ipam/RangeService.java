@@ -10,10 +10,13 @@ import io.ipkeeper.ipam.internal.AuditLog;
 import io.ipkeeper.ipam.internal.FreeExtent;
 import io.ipkeeper.ipam.internal.FreeExtents;
 import io.ipkeeper.ipam.internal.LockedSubnet;
+import io.ipkeeper.ipam.internal.RangeCache;
+import io.ipkeeper.ipam.internal.RangeMove;
 import io.ipkeeper.ipam.internal.Rows;
 import io.ipkeeper.ipam.internal.SubnetLayout;
 import io.ipkeeper.ipam.internal.SubnetWrites;
 import io.ipkeeper.ipam.model.IpRange;
+import io.ipkeeper.ipam.model.RangePatch;
 import io.ipkeeper.ipam.model.RangePurpose;
 import io.ipkeeper.ipam.model.RangeSpec;
 import io.ipkeeper.ipam.model.Subnet;
@@ -82,7 +85,7 @@ public final class RangeService {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             IpRange created = new IpRange(id, s.id(), r, spec.purpose(), spec.owner(), spec.description(), principal, now);
             // Move the range's part of the "outside every range" extents into the range's own pool (or drop it).
-            for (FreeExtent e : overlapping(h, s.id(), r)) {
+            for (FreeExtent e : FreeExtents.overlapping(h, s.id(), SubnetLayout.NO_RANGE, r)) {
                 FreeExtents.delete(h, e.id());
                 AddressRange er = e.range();
                 if (er.start().isBefore(start)) {
@@ -95,25 +98,68 @@ public final class RangeService {
                     FreeExtents.insert(h, s.id(), id, new AddressRange(IpAddress.max(er.start(), start), IpAddress.min(er.end(), end)));
                 }
             }
+            RangeCache.bump(h, s.id());
             AuditLog.record(h, now, principal, "range.create", "ip_range", id, s.spaceId(), null, created);
             return created;
         });
     }
 
-    private static List<FreeExtent> overlapping(Handle h, long subnetId, AddressRange r) {
-        List<FreeExtent> out = new ArrayList<>();
-        FreeExtent f = FreeExtents.floor(h, subnetId, SubnetLayout.NO_RANGE, r.start());
-        if (f != null && f.range().overlaps(r)) {
-            out.add(f);
+    /**
+     * Changes a range's purpose, owner, description, start or end. The new span must stay inside the subnet, overlap no
+     * other range and keep every live allocation of the range inside it; addresses it newly covers must hold no
+     * allocation (as for a new range). A range with live allocations cannot become {@code reserved}. Free space moves
+     * between the range and the rest of the subnet accordingly. Audited; on bad input nothing is written.
+     */
+    public IpRange update(String principal, long rangeId, RangePatch patch) {
+        if (patch == null) {
+            throw new InvalidRequest("a range update needs a patch (RangePatch.none() changes nothing)");
         }
-        IpAddress cursor = r.start();
-        while (true) {
-            FreeExtent n = FreeExtents.higher(h, subnetId, SubnetLayout.NO_RANGE, cursor);
-            if (n == null || n.range().start().isAfter(r.end())) {
-                return out;
-            }
-            out.add(n);
-            cursor = n.range().start();
+        if (principal == null || principal.isBlank()) {
+            throw new InvalidRequest("every change needs a principal (who is asking)");
+        }
+        if ((patch.start() == null) != (patch.end() == null)) {
+            throw new InvalidRequest("give both start and end to move a range, or neither");
+        }
+        checkOwner(patch.owner() == null ? null : patch.owner().orElse(null));
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            IpRange old = find(h, rangeId);
+            Subnet s = SubnetWrites.find(h, old.subnetId()).orElseThrow();
+            SubnetWrites.lockSpace(h, s.spaceId());
+            LockedSubnet ls = LockedSubnet.lock(h, s.id());
+            AddressRange span = patch.start() == null ? old.range() : span(patch.start(), patch.end());
+            RangePurpose purpose = patch.purpose() == null ? old.purpose() : patch.purpose();
+            IpRange updated = new IpRange(old.id(), old.subnetId(), span, purpose,
+                    patch.owner() == null ? old.owner() : patch.owner().orElse(null),
+                    patch.description() == null ? old.description() : patch.description().orElse(null),
+                    old.createdBy(), old.createdAt());
+            RangeMove move = new RangeMove(h, ls, old, updated);
+            move.check();
+            // every check is done: write
+            h.createUpdate("UPDATE ip_range SET start_address = :a, end_address = :b, purpose = :p, owner = :o,"
+                            + " description = :d WHERE id = :id")
+                    .bind("a", span.start().toBytes()).bind("b", span.end().toBytes()).bind("p", purpose.label())
+                    .bind("o", updated.owner()).bind("d", updated.description()).bind("id", rangeId).execute();
+            move.apply();
+            RangeCache.bump(h, s.id());
+            AuditLog.record(h, now, principal, "range.update", "ip_range", rangeId, s.spaceId(), old, updated);
+            return updated;
+        });
+    }
+
+    private static AddressRange span(String startText, String endText) {
+        IpAddress start = IpAddress.parse(startText.trim());
+        IpAddress end = IpAddress.parse(endText.trim());
+        if (start.version() != end.version() || start.isAfter(end)) {
+            throw new RangeOutsideSubnet("range " + start + "-" + end + " is not a range: start must not be after end,"
+                    + " and both must be the same IP version");
+        }
+        return new AddressRange(start, end);
+    }
+
+    private static void checkOwner(String owner) {
+        if (owner != null && (owner.isBlank() || owner.length() > 200)) {
+            throw new InvalidRequest("owner must be 1..200 characters");
         }
     }
 
@@ -125,12 +171,13 @@ public final class RangeService {
             Subnet s = SubnetWrites.find(h, r.subnetId()).orElseThrow();
             SubnetWrites.lockSpace(h, s.spaceId());
             LockedSubnet ls = LockedSubnet.lock(h, s.id());
-            if (ls.live(rangeId) > 0) {
-                throw new SubnetNotEmpty("range " + r.range() + " (id " + rangeId + ") still holds " + ls.live(rangeId)
+            if (ls.live(h, rangeId) > 0) {
+                throw new SubnetNotEmpty("range " + r.range() + " (id " + rangeId + ") still holds " + ls.live(h, rangeId)
                         + " live allocation(s)");
             }
             h.createUpdate("DELETE FROM free_extent WHERE subnet_id = :s AND range_id = :r").bind("s", s.id()).bind("r", rangeId).execute();
             h.createUpdate("DELETE FROM ip_range WHERE id = :id").bind("id", rangeId).execute();
+            RangeCache.bump(h, s.id());
             for (AddressRange seg : ls.layout().allocatableSegments(r.range())) {
                 FreeExtents.addFree(h, s.id(), SubnetLayout.NO_RANGE, seg);
             }

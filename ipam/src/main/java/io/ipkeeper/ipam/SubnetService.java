@@ -8,11 +8,13 @@ import io.ipkeeper.ipam.error.NotFound;
 import io.ipkeeper.ipam.error.PoolExhausted;
 import io.ipkeeper.ipam.error.SubnetNotEmpty;
 import io.ipkeeper.ipam.internal.AuditLog;
+import io.ipkeeper.ipam.internal.ContainerSpace;
 import io.ipkeeper.ipam.internal.FreeExtents;
 import io.ipkeeper.ipam.internal.LockedSubnet;
 import io.ipkeeper.ipam.internal.Rows;
 import io.ipkeeper.ipam.internal.SubnetWrites;
 import io.ipkeeper.ipam.model.Subnet;
+import io.ipkeeper.ipam.model.SubnetPatch;
 import io.ipkeeper.ipam.model.SubnetSpec;
 import io.ipkeeper.ipam.model.Utilization;
 import io.ipkeeper.ipam.net.IpAddress;
@@ -21,6 +23,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** Subnets: create (nesting, overlap checks), read, delete, utilization, and next free child prefix of a container. */
@@ -93,9 +97,9 @@ public final class SubnetService {
                 throw new InvalidRequest("a child prefix of " + cp + " must be longer than /" + cp.length() + " and at most /"
                         + cp.version().bits() + "; /" + length + " is not");
             }
-            List<Prefix> children = h.createQuery("SELECT prefix FROM subnet WHERE parent_id = :p ORDER BY first_address")
-                    .bind("p", containerId).mapTo(String.class).list().stream().map(Prefix::parse).toList();
-            Prefix found = firstFit(cp, children, length);
+            // a container seeks its free-space index; an empty leaf (it becomes a container below) is all free
+            Prefix found = c.container() ? ContainerSpace.lowestFit(h, c, length)
+                    : ContainerSpace.firstAligned(cp.range(), length);
             if (found == null) {
                 throw new PoolExhausted("no free /" + length + " is left in " + cp + " (id " + containerId + ")", 1, 0, true);
             }
@@ -109,28 +113,47 @@ public final class SubnetService {
         });
     }
 
-    /** The lowest aligned /length block of {@code parent} that overlaps none of {@code children} (sorted), or null. */
-    static Prefix firstFit(Prefix parent, List<Prefix> children, int length) {
-        IpAddress cursor = parent.first();
-        for (int i = 0; i <= children.size(); i++) {
-            IpAddress gapEnd = i < children.size() ? (children.get(i).first().isZero() ? null : children.get(i).first().previous())
-                    : parent.last();
-            while (cursor != null && gapEnd != null && !cursor.isAfter(gapEnd)) {
-                Prefix cand = Prefix.containing(cursor, length);
-                if (!cand.first().equals(cursor)) {
-                    cand = cand.last().isMax() ? null : Prefix.containing(cand.last().next(), length);
-                }
-                if (cand == null || cand.last().isAfter(gapEnd) || !parent.contains(cand)) {
-                    break;
-                }
-                return cand;
-            }
-            if (i < children.size()) {
-                IpAddress last = children.get(i).last();
-                cursor = last.isMax() ? null : last.next();
-            }
+    /**
+     * Changes a subnet's gateway, VLAN, DNS servers, description or utilization threshold (never its prefix). A new
+     * gateway must be inside the prefix, not its network/broadcast address, and not handed out; it leaves the
+     * free-space index and the old one returns to it. Audited; on bad input nothing is written.
+     */
+    public Subnet update(String principal, long id, SubnetPatch patch) {
+        if (patch == null) {
+            throw new InvalidRequest("a subnet update needs a patch (SubnetPatch.none() changes nothing)");
         }
-        return null;
+        if (principal == null || principal.isBlank()) {
+            throw new InvalidRequest("every change needs a principal (who is asking)");
+        }
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            LockedSubnet ls = LockedSubnet.lock(h, id);
+            Subnet s = ls.subnet();
+            SubnetSpec merged = new SubnetSpec(s.spaceId(), s.prefix().toString(), s.container(),
+                    patch.gateway() == null ? (s.gateway() == null ? null : s.gateway().toString()) : patch.gateway().orElse(null),
+                    patch.vlan() == null ? s.vlan() : patch.vlan().orElse(null),
+                    patch.dnsServers() == null ? s.dnsServers().stream().map(IpAddress::toString).toList()
+                            : patch.dnsServers().orElse(List.of()),
+                    patch.description() == null ? s.description() : patch.description().orElse(null),
+                    patch.utilizationThreshold() == null ? s.utilizationThreshold() : patch.utilizationThreshold().orElse(null));
+            Attributes a = validate(s.prefix(), merged);
+            String conflict = SubnetWrites.gatewayConflict(h, ls, a.gateway());
+            if (conflict != null) {
+                throw new AddressNotAvailable(conflict);
+            }
+            // every check is done: write
+            h.createUpdate("UPDATE subnet SET gateway = :gw, vlan = :vlan, dns_servers = :dns, description = :d,"
+                            + " utilization_threshold = :t WHERE id = :id")
+                    .bind("gw", a.gateway() == null ? null : a.gateway().toBytes()).bind("vlan", merged.vlan())
+                    .bind("dns", a.dns().isEmpty() ? null : a.dns().stream().map(IpAddress::toString).collect(Collectors.joining(",")))
+                    .bind("d", merged.description()).bind("t", merged.utilizationThreshold()).bind("id", id).execute();
+            if (!Objects.equals(s.gateway(), a.gateway())) {
+                SubnetWrites.moveGateway(h, ls, s.gateway(), a.gateway());
+            }
+            Subnet after = SubnetWrites.find(h, id).orElseThrow();
+            AuditLog.record(h, now, principal, "subnet.update", "subnet", id, s.spaceId(), s, after);
+            return after;
+        });
     }
 
     public Subnet get(long id) {
@@ -151,13 +174,11 @@ public final class SubnetService {
             SubnetWrites.lockSpace(h, s.spaceId());
             LockedSubnet ls = LockedSubnet.lock(h, id);
             long children = h.createQuery("SELECT COUNT(*) FROM subnet WHERE parent_id = :id").bind("id", id).mapTo(Long.class).one();
-            if (children > 0 || ls.live(-1) > 0 || !ls.layout().ranges().isEmpty()) {
+            if (children > 0 || ls.live() > 0 || !ls.layout().ranges().isEmpty()) {
                 throw new SubnetNotEmpty("subnet " + s.prefix() + " (id " + id + ") still has " + children + " child subnet(s), "
-                        + ls.layout().ranges().size() + " range(s) and " + ls.live(-1) + " live allocation(s)");
+                        + ls.layout().ranges().size() + " range(s) and " + ls.live() + " live allocation(s)");
             }
-            FreeExtents.deleteSubnet(h, id);
-            h.createUpdate("DELETE FROM subnet WHERE id = :id").bind("id", id).execute();
-            AuditLog.record(h, now, principal, "subnet.delete", "subnet", id, s.spaceId(), s, null);
+            SubnetWrites.delete(h, principal, now, s);
         });
     }
 

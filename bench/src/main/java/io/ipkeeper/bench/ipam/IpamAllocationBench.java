@@ -1,5 +1,6 @@
 package io.ipkeeper.bench.ipam;
 
+import io.ipkeeper.bench.ipam.BenchOptions.Part;
 import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.IpamConfig;
 import io.ipkeeper.ipam.db.Database;
@@ -11,180 +12,108 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * IPAM allocation benchmark on PostgreSQL (a fresh database on the server given as the first argument, default
- * jdbc:postgresql://127.0.0.1:5432/test?user=postgres). Prints a report; the ratios are measured in the same run.
+ * IPAM allocation benchmark on PostgreSQL (a fresh database on the server of {@code --url}, dropped at the end).
+ * Prints each line as it is measured, then a report table (goal, measured, ratio, pass/fail). See {@link BenchOptions}
+ * for the command line.
  *
  * <ol>
- *   <li>next-free latency (end to end: one allocate() call = lock, seek, insert, audit, commit) in a /8 holding
- *       1,000,000 allocations and in a /64 holding 1,000,000, both fragmented (every other address taken, so the
- *       free-space index holds ~1M extents);</li>
- *   <li>64 clients allocating from one /16, and 64 clients over 64 subnets, each divided by 64 clients doing a plain
- *       single-row INSERT + COMMIT.</li>
+ *   <li>{@code lookup}: latency of the next-free lookup alone ({@code Allocator.available(subnet, owner, 1)}, the
+ *       REST API's {@code GET .../available?limit=1}) in a /8 and a /64 each holding N allocations, fragmented (every
+ *       other address taken, so the free-space index holds N one-address extents);</li>
+ *   <li>{@code allocate}: latency of a whole {@code allocate()} there (lock, seek, insert, audit, synchronous commit);</li>
+ *   <li>{@code one-subnet}, {@code many-subnets}: allocations/s of 64 clients in one /16 and spread over 64 /16s,
+ *       each divided by the rate of 64 clients doing a plain single-row INSERT + COMMIT, measured just before and just
+ *       after (the mean of the two is the baseline, so load drift on a shared machine hits both sides).</li>
  * </ol>
+ * Round trips are counted at the JDBC level ({@link RoundTripCounter}).
  */
 public final class IpamAllocationBench {
 
-    private static final int CLIENTS = 64;
-    private static final int POOL = 32;
-    private static final long PHASE_MILLIS = 8_000;
-
     public static void main(String[] args) throws Exception {
-        String admin = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        BenchOptions o;
+        try {
+            o = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         String name = "ipk_bench_" + Long.toString(System.nanoTime(), 36);
-        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(o.adminUrl()); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
-        String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        try (Database db = Database.open(url, null, null, POOL)) {
-            Ipam ipam = Ipam.create(db, IpamConfig.defaults(), Clock.systemUTC(), null);
+        String url = o.adminUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        RoundTripCounter trips = new RoundTripCounter();
+        BenchReport report = new BenchReport();
+        // one connection per client (and a few spare), for the baseline as much as for the allocator
+        try (Database db = Database.open(url, null, null, o.clients() + 4, trips::wrap)) {
+            IpamConfig config = o.batches() > 0 ? IpamConfig.defaults().withMaxConcurrentBatches(o.batches()) : IpamConfig.defaults();
+            Ipam ipam = Ipam.create(db, config, Clock.systemUTC(), null);
             long space = ipam.spaces().create("bench", "bench", null).id();
-            System.out.println("# IPAM allocation benchmark (PostgreSQL " + version(db) + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
-
-            Subnet v4 = ipam.subnets().create("bench", SubnetSpec.of(space, "10.0.0.0/8"));
-            long t0 = System.nanoTime();
-            bulkLoad(db, space, v4.id(), "'\\x0a'::bytea || substring(int4send(g * 2 + 1) from 2 for 3)", "'\\x0a'::bytea || substring(int4send(g * 2 + 2) from 2 for 3)", "'\\x0a'::bytea || substring(int4send(g * 2 + 2) from 2 for 3)");
-            System.out.printf(Locale.ROOT, "bulk load /8: 1,000,000 allocations + 1,000,000 extents in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            latency(ipam, v4.id(), "/8 with 1M allocations", Strategy.LOWEST);
-            latency(ipam, v4.id(), "/8 with 1M allocations", Strategy.RANDOM);
-
-            Subnet v6 = ipam.subnets().create("bench", SubnetSpec.of(space, "2001:db8:0:1::/64"));
-            t0 = System.nanoTime();
-            String hi = "'\\x20010db800000001'::bytea";
-            bulkLoad(db, space, v6.id(), hi + " || int8send(g * 2 + 1)", hi + " || int8send(g * 2 + 2)", hi + " || int8send(g * 2 + 2)");
-            System.out.printf(Locale.ROOT, "bulk load /64: 1,000,000 allocations + 1,000,000 extents in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            latency(ipam, v6.id(), "/64 with 1M allocations", Strategy.LOWEST);
-            latency(ipam, v6.id(), "/64 with 1M allocations", Strategy.RANDOM);
-
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE bench_plain (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, v BYTEA NOT NULL, t TEXT)");
-            }
-            double plain1 = throughput(i -> {
-                try (Connection c = db.dataSource().getConnection(); var ps = c.prepareStatement("INSERT INTO bench_plain (v, t) VALUES (?, ?)")) {
-                    ps.setBytes(1, new byte[] {10, 1, (byte) (i >> 8), (byte) i});
-                    ps.setString(2, "x");
-                    ps.executeUpdate(); // autocommit: one INSERT + COMMIT
+            System.out.printf(Locale.ROOT, "# IPAM allocation benchmark: PostgreSQL %s, %d cores, %,d allocations per big subnet,"
+                            + " %d clients, %d s per throughput phase, %d concurrent batches; load average %s%n", version(db),
+                    Runtime.getRuntime().availableProcessors(), o.allocations(), o.clients(), o.seconds(),
+                    config.maxConcurrentBatches(), loadAverage());
+            LatencyPhases latency = new LatencyPhases(db, ipam, trips, report, o);
+            if (o.parts().contains(Part.LOOKUP) || o.parts().contains(Part.ALLOCATE)) {
+                Subnet v4 = ipam.subnets().create("bench", SubnetSpec.of(space, "10.0.0.0/8"));
+                latency.load(space, v4, BulkLoad.V4);
+                Subnet v6 = ipam.subnets().create("bench", SubnetSpec.of(space, "2001:db8:0:1::/64"));
+                latency.load(space, v6, BulkLoad.V6);
+                if (o.parts().contains(Part.LOOKUP)) {
+                    latency.lookup(v4, "/8");
+                    latency.lookup(v6, "/64");
                 }
-            });
-            Subnet hot = ipam.subnets().create("bench", SubnetSpec.of(space, "11.0.0.0/16"));
-            double one = throughput(i -> ipam.allocator().allocate("c", AllocationRequest.nextFree(hot.id())));
-            double plain2 = throughput(i -> {
-                try (Connection c = db.dataSource().getConnection(); var ps = c.prepareStatement("INSERT INTO bench_plain (v, t) VALUES (?, ?)")) {
-                    ps.setBytes(1, new byte[] {10, 2, (byte) (i >> 8), (byte) i});
-                    ps.setString(2, "x");
-                    ps.executeUpdate();
+                if (o.parts().contains(Part.ALLOCATE)) {
+                    for (Strategy s : Strategy.values()) {
+                        latency.allocate(v4, "/8", s);
+                        latency.allocate(v6, "/64", s);
+                    }
                 }
-            });
-            long[] subnets = new long[CLIENTS];
-            for (int k = 0; k < CLIENTS; k++) {
-                subnets[k] = ipam.subnets().create("bench", SubnetSpec.of(space, "12." + k + ".0.0/16")).id();
             }
-            double many = throughputPerClient((client, i) -> ipam.allocator().allocate("c", AllocationRequest.nextFree(subnets[client])));
-            double plain = (plain1 + plain2) / 2;
-            System.out.printf(Locale.ROOT, "plain INSERT+COMMIT, %d clients: %.0f/s and %.0f/s (mean %.0f/s)%n", CLIENTS, plain1, plain2, plain);
-            System.out.printf(Locale.ROOT, "allocate, %d clients, one /16:     %.0f/s  ratio %.2f (goal >= 0.5)%n", CLIENTS, one, one / plain);
-            System.out.printf(Locale.ROOT, "allocate, %d clients, 64 subnets:  %.0f/s  ratio %.2f (goal >= 0.7)%n", CLIENTS, many, many / plain);
+            ThroughputPhases tp = new ThroughputPhases(db, trips, o.clients(), o.seconds());
+            if (o.parts().contains(Part.ONE_SUBNET)) {
+                Subnet hot = ipam.subnets().create("bench", SubnetSpec.of(space, "11.0.0.0/16"));
+                double before = tp.plainInserts(report);
+                // at most 60,000 of the /16's 65,534 addresses: the phase must never run into exhaustion
+                ThroughputPhases.Rate r = tp.run((client, i) -> ipam.allocator().allocate("c", AllocationRequest.nextFree(hot.id())),
+                        60_000);
+                double after = tp.plainInserts(report);
+                report.ratio(o.clients() + " clients allocating in one /16", r.perSecond(), (before + after) / 2, r.tripsPerOp(), r.opsPerCommit(), 0.5);
+            }
+            if (o.parts().contains(Part.MANY_SUBNETS)) {
+                long[] subnets = new long[o.clients()];
+                for (int k = 0; k < subnets.length; k++) {
+                    subnets[k] = ipam.subnets().create("bench", SubnetSpec.of(space, "12." + k + ".0.0/16")).id();
+                }
+                double before = tp.plainInserts(report);
+                ThroughputPhases.Rate r = tp.run((client, i) -> ipam.allocator().allocate("c",
+                        AllocationRequest.nextFree(subnets[client % subnets.length])));
+                double after = tp.plainInserts(report);
+                report.ratio(o.clients() + " clients over " + subnets.length + " subnets", r.perSecond(), (before + after) / 2,
+                        r.tripsPerOp(), r.opsPerCommit(), 0.7);
+            }
         } finally {
-            try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(o.adminUrl()); Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
+        }
+        report.print();
+        System.out.println("load average at the end: " + loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
     private static String version(Database db) {
         return db.jdbi().withHandle(h -> h.createQuery("SHOW server_version").mapTo(String.class).one());
-    }
-
-    /**
-     * Inserts 1,000,000 allocations at base+1, base+3, ... and one free extent for every hole between them, plus
-     * the tail, then fixes the counters: the same state as a million single allocations, loaded in seconds.
-     */
-    private static void bulkLoad(Database db, long space, long subnet, String allocAddr, String extentStart, String extentEnd) {
-        db.jdbi().useTransaction(h -> {
-            var tail = h.createQuery("SELECT end_address FROM free_extent WHERE subnet_id = :s").bind("s", subnet).mapTo(byte[].class).one();
-            h.execute("DELETE FROM free_extent WHERE subnet_id = ?", subnet);
-            h.execute("INSERT INTO allocation (space_id, subnet_id, address, state, hostname, created_by, created_at)"
-                    + " SELECT ?, ?, " + allocAddr + ", 'allocated', 'bulk', 'bench', now() FROM generate_series(0, 999999) g", space, subnet);
-            h.execute("INSERT INTO free_extent (subnet_id, range_id, start_address, end_address)"
-                    + " SELECT ?, 0, " + extentStart + ", " + extentEnd + " FROM generate_series(0, 999998) g", subnet);
-            h.execute("INSERT INTO free_extent (subnet_id, range_id, start_address, end_address)"
-                    + " SELECT ?, 0, " + extentStart.replace("g * 2", "999999 * 2") + ", ?", subnet, tail);
-            h.execute("UPDATE subnet SET allocated_count = 1000000 WHERE id = ?", subnet);
-        });
-        db.jdbi().useHandle(h -> h.execute("ANALYZE"));
-    }
-
-    private static void latency(Ipam ipam, long subnet, String label, Strategy strategy) {
-        int warm = 300;
-        int n = 2000;
-        long[] ns = new long[n];
-        for (int i = 0; i < warm + n; i++) {
-            long t = System.nanoTime();
-            ipam.allocator().allocate("bench", AllocationRequest.nextFree(subnet).strategy(strategy));
-            if (i >= warm) {
-                ns[i - warm] = System.nanoTime() - t;
-            }
-        }
-        Arrays.sort(ns);
-        System.out.printf(Locale.ROOT, "next-free %-8s in %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d calls, one client, incl. commit)%n",
-                strategy.name().toLowerCase(Locale.ROOT), label, ns[n / 2] / 1e6, ns[n * 99 / 100] / 1e6, ns[n - 1] / 1e6, n);
-    }
-
-    private interface Call {
-        void run(int i) throws Exception;
-    }
-
-    private interface ClientCall {
-        void run(int client, int i) throws Exception;
-    }
-
-    private static double throughput(Call call) throws InterruptedException {
-        return throughputPerClient((c, i) -> call.run(c * 1_000_000 + i));
-    }
-
-    /** Operations per second of {@value #CLIENTS} threads over {@value #PHASE_MILLIS} ms (after a 1 s warm-up). */
-    private static double throughputPerClient(ClientCall call) throws InterruptedException {
-        AtomicBoolean counting = new AtomicBoolean();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong ops = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(CLIENTS);
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            threads.add(Thread.ofPlatform().start(() -> {
-                for (int i = 0; !stop.get(); i++) {
-                    try {
-                        call.run(client, i);
-                        if (counting.get()) {
-                            ops.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                }
-                done.countDown();
-            }));
-        }
-        Thread.sleep(1000);
-        counting.set(true);
-        long t0 = System.nanoTime();
-        Thread.sleep(PHASE_MILLIS);
-        long n = ops.get();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        stop.set(true);
-        done.await();
-        if (errors.get() > 0) {
-            System.out.println("  (" + errors.get() + " errors in this phase)");
-        }
-        return n / secs;
     }
 }

@@ -7,7 +7,7 @@ package io.ipkeeper.ipam.error;
 public abstract sealed class IpamException extends RuntimeException
         permits MalformedAddress, MalformedPrefix, PoolExhausted, AddressOutsideSubnet, OverlappingSubnet,
         RangeOutsideSubnet, OverlappingRange, AllocationInContainer, AddressNotAvailable, IdempotencyConflict,
-        NotFound, OwnerNotPermitted, InvalidRequest, SubnetNotEmpty {
+        NotFound, OwnerNotPermitted, InvalidRequest, SubnetNotEmpty, VettingFailed {
 
     protected IpamException(String message) {
         super(message);

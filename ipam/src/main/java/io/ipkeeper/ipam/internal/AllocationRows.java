@@ -22,17 +22,8 @@ public final class AllocationRows {
                 .bind("s", spaceId).bind("a", a.toBytes()).map((rs, ctx) -> Rows.allocation(rs)).findOne();
     }
 
-    /** Inserts a new live row and returns it with its generated id. */
-    public static Allocation insert(Handle h, Allocation a) {
-        long id = h.createUpdate("INSERT INTO allocation (space_id, subnet_id, range_id, address, state, owner, hostname, mac,"
-                        + " purpose, description, expires_at, idempotency_key, created_by, created_at)"
-                        + " VALUES (:space, :subnet, :range, :addr, :state, :owner, :host, :mac, :purpose, :descr, :exp, :key, :by, :at)")
-                .bind("space", a.spaceId()).bind("subnet", a.subnetId()).bind("range", a.rangeId())
-                .bind("addr", a.address().toBytes()).bind("state", a.state().label()).bind("owner", a.owner())
-                .bind("host", a.hostname()).bind("mac", a.mac()).bind("purpose", a.purpose()).bind("descr", a.description())
-                .bind("exp", Rows.ts(a.expiresAt())).bind("key", a.idempotencyKey()).bind("by", a.createdBy())
-                .bind("at", Rows.ts(a.createdAt()))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    /** {@code a} with the id the database generated for it. */
+    static Allocation withId(Allocation a, long id) {
         return new Allocation(id, a.spaceId(), a.subnetId(), a.rangeId(), a.address(), a.state(), a.owner(), a.hostname(),
                 a.mac(), a.purpose(), a.description(), a.expiresAt(), a.releasedAt(), a.quarantineUntil(),
                 a.idempotencyKey(), a.createdBy(), a.createdAt());

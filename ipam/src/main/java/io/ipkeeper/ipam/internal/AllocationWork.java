@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,54 +39,88 @@ public final class AllocationWork {
 
     private AllocationWork() {}
 
-    /** Allocates per {@code req}; {@code specific} is the parsed {@code req.address()} or null. */
-    public static List<Allocation> allocate(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req,
-                                            IpAddress specific) {
-        return allocate(h, ls, cx, req, specific, req.canonicalBody()).allocations();
+    /**
+     * Allocates per {@code req}; {@code specific} is the parsed {@code req.address()} or null. The rows are written
+     * behind: the supplier gives them (with ids) once the batch is flushed.
+     */
+    public static Supplier<List<Allocation>> allocate(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req,
+                                                      IpAddress specific) {
+        Supplier<Outcome> o = allocate(h, ls, cx, req, specific, req.canonicalBody());
+        return () -> o.get().allocations();
     }
 
     /** What an allocating request got, and whether it was a replay of an earlier request with the same key. */
     public record Outcome(List<Allocation> allocations, boolean replayed) {}
 
     /** As above; {@code body} is what the idempotency key is bound to (the caller's original request body). */
-    public static Outcome allocate(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req,
-                                   IpAddress specific, String body) {
+    public static Supplier<Outcome> allocate(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req,
+                                             IpAddress specific, String body) {
         String hash = null;
+        boolean expiredKey = false;
         if (req.idempotencyKey() != null) {
             hash = IdempotencyKeys.hash(body);
-            Optional<IdempotencyKeys.Stored> stored = IdempotencyKeys.find(h, cx.principal(), req.idempotencyKey(), cx.now());
-            if (stored.isPresent()) {
-                if (!stored.get().requestHash().equals(hash)) {
-                    throw new IdempotencyConflict("idempotency key '" + req.idempotencyKey() + "' was already used by "
-                            + cx.principal() + " with a different request; use a new key for a different request");
-                }
-                return new Outcome(Json.read(stored.get().responseJson(), LIST), true);
+            PendingWrites.PendingKey pending = ls.writes().pendingKey(cx.principal(), req.idempotencyKey());
+            if (pending != null) {
+                // the same key earlier in this very batch: replay its (not yet inserted) result
+                checkSameBody(pending.hash(), hash, req, cx);
+                return () -> new Outcome(pending.response().get(), true);
             }
+            Optional<IdempotencyKeys.Stored> stored = IdempotencyKeys.find(h, cx.principal(), req.idempotencyKey());
+            if (stored.isPresent() && stored.get().expiresAt().isAfter(cx.now())) {
+                checkSameBody(stored.get().requestHash(), hash, req, cx);
+                Outcome replay = new Outcome(Json.read(stored.get().responseJson(), LIST), true);
+                return () -> replay;
+            }
+            expiredKey = stored.isPresent();
         }
         SubnetLayout layout = ls.layout();
         if (ls.subnet().container()) {
             throw new AllocationInContainer("subnet " + ls.subnet().prefix() + " (id " + ls.subnet().id()
                     + ") is a container: allocate addresses in one of its leaf subnets, or child prefixes in it");
         }
-        List<Long> pools = eligiblePools(layout, req);
-        List<Allocation> out = specific != null
+        List<Long> pools = eligiblePools(layout, req.rangeId(), req.owner());
+        List<Supplier<Allocation>> rows = specific != null
                 ? List.of(allocateSpecific(h, ls, cx, req, specific))
                 : allocateNext(h, ls, cx, req, pools);
+        Supplier<List<Allocation>> out = memoize(() -> rows.stream().map(Supplier::get).toList());
         if (req.idempotencyKey() != null) {
-            IdempotencyKeys.insert(h, cx.principal(), req.idempotencyKey(), hash, Json.write(out), cx.now(),
-                    cx.now().plus(cx.idempotencyRetention()));
+            if (expiredKey) {
+                IdempotencyKeys.delete(h, cx.principal(), req.idempotencyKey());
+            }
+            ls.writes().idempotencyKey(new PendingWrites.PendingKey(cx.principal(), req.idempotencyKey(), hash, out,
+                    cx.now(), cx.now().plus(cx.idempotencyRetention())));
         }
-        return new Outcome(out, false);
+        return () -> new Outcome(out.get(), false);
     }
 
-    private static List<Long> eligiblePools(SubnetLayout layout, AllocationRequest req) {
-        if (req.rangeId() != null) {
-            IpRange r = layout.ranges().stream().filter(x -> x.id() == req.rangeId()).findFirst()
-                    .orElseThrow(() -> new NotFound("range " + req.rangeId() + " does not exist"));
+    private static void checkSameBody(String storedHash, String hash, AllocationRequest req, AllocationContext cx) {
+        if (!storedHash.equals(hash)) {
+            throw new IdempotencyConflict("idempotency key '" + req.idempotencyKey() + "' was already used by "
+                    + cx.principal() + " with a different request; use a new key for a different request");
+        }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        Object[] box = {null};
+        return () -> {
+            if (box[0] == null) {
+                box[0] = s.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) box[0];
+            return t;
+        };
+    }
+
+    /** The pools a request may draw from: the named range, or the outside-range part plus every visible range. */
+    public static List<Long> eligiblePools(SubnetLayout layout, Long rangeId, String owner) {
+        if (rangeId != null) {
+            IpRange r = layout.ranges().stream().filter(x -> x.id() == rangeId).findFirst()
+                    .orElseThrow(() -> new NotFound("range " + rangeId + " does not exist"));
             if (r.purpose() == RangePurpose.RESERVED) {
                 throw new AddressNotAvailable("range " + r.range() + " (id " + r.id() + ") is reserved: nothing is handed out of it");
             }
-            if (!r.visibleTo(req.owner())) {
+            if (!r.visibleTo(owner)) {
                 throw new OwnerNotPermitted("range " + r.range() + " (id " + r.id() + ") is delegated to another owner");
             }
             return List.of(r.id());
@@ -93,16 +128,17 @@ public final class AllocationWork {
         List<Long> pools = new ArrayList<>();
         pools.add(SubnetLayout.NO_RANGE);
         for (IpRange r : layout.ranges()) {
-            if (r.purpose() != RangePurpose.RESERVED && r.visibleTo(req.owner())) {
+            if (r.purpose() != RangePurpose.RESERVED && r.visibleTo(owner)) {
                 pools.add(r.id());
             }
         }
         return pools;
     }
 
-    private static Allocation allocateSpecific(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req,
-                                               IpAddress a) {
+    private static Supplier<Allocation> allocateSpecific(Handle h, LockedSubnet ls, AllocationContext cx,
+                                                         AllocationRequest req, IpAddress a) {
         SubnetLayout layout = ls.layout();
+        ls.heads().flush(h);
         if (!ls.subnet().prefix().contains(a)) {
             throw new AddressOutsideSubnet(a + " is outside subnet " + ls.subnet().prefix());
         }
@@ -135,14 +171,14 @@ public final class AllocationWork {
         throw new AddressNotAvailable(a + " is " + state);
     }
 
-    private static List<Allocation> allocateNext(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req,
-                                                 List<Long> pools) {
+    private static List<Supplier<Allocation>> allocateNext(Handle h, LockedSubnet ls, AllocationContext cx,
+                                                           AllocationRequest req, List<Long> pools) {
         SubnetLayout layout = ls.layout();
         long subnetId = ls.subnet().id();
         int n = req.count();
         AddressCount neverUsed = AddressCount.ZERO;
         for (long p : pools) {
-            neverUsed = neverUsed.plus(layout.capacity(p).minus(ls.live(p)));
+            neverUsed = neverUsed.plus(layout.capacity(p).minus(ls.live(h, p)));
         }
         List<Allocation> reuse = List.of();
         if (neverUsed.compareTo(AddressCount.of(n)) < 0) {
@@ -157,29 +193,32 @@ public final class AllocationWork {
             }
             reuse = candidates.subList(0, need);
         }
-        List<Allocation> out = new ArrayList<>(n);
+        List<Supplier<Allocation>> out = new ArrayList<>(n);
         int fresh = n - reuse.size();
         if (req.strategy() == Strategy.RANDOM) {
+            ls.heads().flush(h);
             for (int i = 0; i < fresh; i++) {
-                long pool = pickPoolWeighted(ls, pools, cx);
+                long pool = pickPoolWeighted(h, ls, pools, cx);
                 IpAddress a = takeRandom(h, ls, pool, cx);
                 out.add(insert(h, ls, cx, req, a, pool, null));
             }
         } else {
             while (out.size() < fresh) {
-                FreeExtent best = null;
+                // the lowest free address over the eligible pools, from the batch's cached extent heads
+                long bestPool = -1;
+                IpAddress best = null;
                 for (long p : pools) {
-                    FreeExtent e = FreeExtents.lowest(h, subnetId, p);
-                    if (e != null && (best == null || e.range().start().isBefore(best.range().start()))) {
-                        best = e;
+                    IpAddress a = ls.heads().lowest(h, p);
+                    if (a != null && (best == null || a.isBefore(best))) {
+                        best = a;
+                        bestPool = p;
                     }
                 }
                 if (best == null) {
                     throw new IllegalStateException("free-space index of subnet " + subnetId + " disagrees with its counters");
                 }
-                int take = (int) Math.min(fresh - out.size(), best.range().size().saturatedLong());
-                for (IpAddress a : FreeExtents.takeLowest(h, best, take)) {
-                    out.add(insert(h, ls, cx, req, a, best.poolId(), null));
+                for (IpAddress a : ls.heads().take(h, bestPool, fresh - out.size())) {
+                    out.add(insert(h, ls, cx, req, a, bestPool, null));
                 }
             }
         }
@@ -190,14 +229,14 @@ public final class AllocationWork {
         return out;
     }
 
-    private static long pickPoolWeighted(LockedSubnet ls, List<Long> pools, AllocationContext cx) {
+    private static long pickPoolWeighted(Handle h, LockedSubnet ls, List<Long> pools, AllocationContext cx) {
         if (pools.size() == 1) {
             return pools.get(0);
         }
         double total = 0;
         double[] w = new double[pools.size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = ls.layout().capacity(pools.get(i)).minus(ls.live(pools.get(i))).toDouble();
+            w[i] = ls.layout().capacity(pools.get(i)).minus(ls.live(h, pools.get(i))).toDouble();
             total += w[i];
         }
         double x = cx.random().nextDouble() * total;
@@ -227,7 +266,7 @@ public final class AllocationWork {
                 return r;
             }
         }
-        AddressCount free = ls.layout().capacity(pool).minus(ls.live(pool));
+        AddressCount free = ls.layout().capacity(pool).minus(ls.live(h, pool));
         IpAddress zero = IpAddress.ofV6(0, 0);
         IpAddress k = new AddressRange(zero, zero.plus(free.minus(1))).randomAddress(cx.random());
         AddressCount[] left = {new AddressCount(k.hi(), k.lo())};
@@ -252,21 +291,21 @@ public final class AllocationWork {
         return addr[0];
     }
 
-    private static Allocation insert(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req, IpAddress a,
-                                     long pool, Allocation reused) {
+    /** Queues the row and its audit event (written behind); the only immediate write is the reused row's delete. */
+    private static Supplier<Allocation> insert(Handle h, LockedSubnet ls, AllocationContext cx, AllocationRequest req,
+                                               IpAddress a, long pool, Allocation reused) {
         if (reused != null) {
             AllocationRows.delete(h, reused.id());
             ls.count(pool, AllocationState.QUARANTINED, -1);
         }
         AllocationState state = req.reserve() ? AllocationState.RESERVED : AllocationState.ALLOCATED;
         Instant expires = req.reserve() && req.reservationTtl() != null ? cx.now().plus(req.reservationTtl()) : null;
-        Allocation row = AllocationRows.insert(h, new Allocation(0, ls.subnet().spaceId(), ls.subnet().id(),
+        Allocation row = new Allocation(0, ls.subnet().spaceId(), ls.subnet().id(),
                 pool == SubnetLayout.NO_RANGE ? null : pool, a, state, req.owner(), req.hostname(), req.mac(), req.purpose(),
-                req.description(), expires, null, null, req.idempotencyKey(), cx.principal(), cx.now()));
+                req.description(), expires, null, null, req.idempotencyKey(), cx.principal(), cx.now());
         ls.count(pool, state, +1);
-        AuditLog.record(h, cx.now(), cx.principal(), req.reserve() ? "allocation.reserve" : "allocation.create",
-                "allocation", row.id(), row.spaceId(), reused, row);
-        return row;
+        return ls.writes().insert(row, cx.now(), cx.principal(), req.reserve() ? "allocation.reserve" : "allocation.create",
+                reused);
     }
 
     private static String describePool(LockedSubnet ls, AllocationRequest req) {
@@ -352,6 +391,7 @@ public final class AllocationWork {
 
     private static void free(Handle h, LockedSubnet ls, AllocationContext cx, Allocation a, String reason, String action) {
         long pool = a.rangeId() == null ? SubnetLayout.NO_RANGE : a.rangeId();
+        ls.heads().flush(h);
         AllocationRows.archive(h, a, reason, cx.principal(), cx.now());
         AllocationRows.delete(h, a.id());
         FreeExtents.addFree(h, ls.subnet().id(), pool, AddressRange.of(a.address()));

@@ -2,24 +2,30 @@ package io.ipkeeper.ipam.internal;
 
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Writes audit events in the caller's transaction, so a change and its audit row commit or roll back together. */
 public final class AuditLog {
+
+    static final String INSERT = "INSERT INTO audit_event (occurred_at, principal, action, object_type, object_id, space_id,"
+            + " before_json, after_json) VALUES (:at, :p, :a, :t, :oid, :sid, :b, :af)";
 
     private AuditLog() {}
 
     public static void record(Handle h, Instant at, String principal, String action, String objectType, Long objectId,
                               Long spaceId, Object before, Object after) {
-        h.createUpdate("INSERT INTO audit_event (occurred_at, principal, action, object_type, object_id, space_id,"
-                        + " before_json, after_json) VALUES (:at, :p, :a, :t, :oid, :sid, :b, :af)")
-                .bind("at", Rows.ts(at))
+        bind(h.createUpdate(INSERT), at, principal, action, objectType, objectId, spaceId, before, after).execute();
+    }
+
+    static <S extends SqlStatement<S>> S bind(S s, Instant at, String principal, String action, String objectType,
+                                              Long objectId, Long spaceId, Object before, Object after) {
+        return s.bind("at", Rows.ts(at))
                 .bind("p", principal)
                 .bind("a", action)
                 .bind("t", objectType)
                 .bind("oid", objectId)
                 .bind("sid", spaceId)
                 .bind("b", Json.write(before))
-                .bind("af", Json.write(after))
-                .execute();
+                .bind("af", Json.write(after));
     }
 }

@@ -1,6 +1,5 @@
 package io.ipkeeper.ipam.internal;
 
-import io.ipkeeper.ipam.net.AddressCount;
 import io.ipkeeper.ipam.net.AddressRange;
 import io.ipkeeper.ipam.net.IpAddress;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ public final class FreeExtents {
 
     private FreeExtents() {}
 
-    private static FreeExtent map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static FreeExtent map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new FreeExtent(rs.getLong("id"), rs.getLong("range_id"),
                 new AddressRange(Rows.address(rs, "start_address"), Rows.address(rs, "end_address")));
     }
@@ -113,22 +112,39 @@ public final class FreeExtents {
         }
     }
 
-    /** Takes the lowest {@code n} addresses of extent {@code e} (n must not exceed its size) in one statement. */
-    public static List<IpAddress> takeLowest(Handle h, FreeExtent e, int n) {
-        List<IpAddress> out = new ArrayList<>(n);
-        IpAddress a = e.range().start();
-        for (int i = 0; i < n; i++) {
-            out.add(a);
-            if (i < n - 1) {
-                a = a.next();
+    /** The extents of a pool that overlap {@code r}, in address order (seeks, from the floor of its start). */
+    public static List<FreeExtent> overlapping(Handle h, long subnetId, long poolId, AddressRange r) {
+        List<FreeExtent> out = new ArrayList<>();
+        FreeExtent f = floor(h, subnetId, poolId, r.start());
+        if (f != null && f.range().overlaps(r)) {
+            out.add(f);
+        }
+        IpAddress cursor = r.start();
+        while (true) {
+            FreeExtent n = higher(h, subnetId, poolId, cursor);
+            if (n == null || n.range().start().isAfter(r.end())) {
+                return out;
             }
+            out.add(n);
+            cursor = n.range().start();
         }
-        if (e.range().size().compareTo(AddressCount.of(n)) <= 0) {
+    }
+
+    /** Removes {@code r} from a pool's extents (splitting those that stick out); returns the pieces removed. */
+    public static List<AddressRange> cut(Handle h, long subnetId, long poolId, AddressRange r) {
+        List<AddressRange> removed = new ArrayList<>();
+        for (FreeExtent e : overlapping(h, subnetId, poolId, r)) {
             delete(h, e.id());
-        } else {
-            setStart(h, e.id(), a.next());
+            AddressRange er = e.range();
+            if (er.start().isBefore(r.start())) {
+                insert(h, subnetId, poolId, new AddressRange(er.start(), r.start().previous()));
+            }
+            if (er.end().isAfter(r.end())) {
+                insert(h, subnetId, poolId, new AddressRange(r.end().next(), er.end()));
+            }
+            removed.add(new AddressRange(IpAddress.max(er.start(), r.start()), IpAddress.min(er.end(), r.end())));
         }
-        return out;
+        return removed;
     }
 
     /** Returns {@code r} to the pool, merging with adjacent extents so extents stay maximal. */

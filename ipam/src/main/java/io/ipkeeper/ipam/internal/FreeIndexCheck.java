@@ -10,7 +10,8 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Verifies the free-space index of a leaf subnet against its rows: per pool, the extents must be disjoint, maximal,
+ * Verifies the free-space index of a subnet against its rows. For a container: its extents are exactly its prefix
+ * minus its children. For a leaf: per pool, the extents must be disjoint, maximal,
  * inside the pool's allocatable segments, disjoint from every live allocation, and together with the live rows cover
  * the pool's capacity exactly; the counters must equal the rows. Used by tests and by operators after a crash.
  */
@@ -24,9 +25,17 @@ public final class FreeIndexCheck {
         LockedSubnet ls = LockedSubnet.lock(h, subnetId);
         SubnetLayout layout = ls.layout();
         if (ls.subnet().container()) {
-            long n = h.createQuery("SELECT COUNT(*) FROM free_extent WHERE subnet_id = :s").bind("s", subnetId).mapTo(Long.class).one();
-            if (n > 0) {
-                problems.add("container has " + n + " free extents");
+            // a container's free space is its prefix minus its children, as maximal runs
+            List<io.ipkeeper.ipam.net.Prefix> children = h.createQuery("SELECT prefix FROM subnet WHERE parent_id = :s"
+                    + " ORDER BY first_address").bind("s", subnetId).mapTo(String.class).list().stream()
+                    .map(io.ipkeeper.ipam.net.Prefix::parse).toList();
+            List<AddressRange> expected = ContainerSpace.expected(ls.subnet(), children);
+            List<AddressRange> actual = FreeExtents.all(h, subnetId).stream().map(FreeExtent::range).toList();
+            if (!actual.equals(expected)) {
+                problems.add("container free space " + actual + " != prefix minus children " + expected);
+            }
+            if (ls.live() > 0) {
+                problems.add("container has " + ls.live() + " live allocations");
             }
             return problems;
         }

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 /** The {@code idempotency_key} table: (principal, key) → hash of the request body and the response it got. */
 public final class IdempotencyKeys {
 
-    /** A stored key that has not expired. */
-    public record Stored(String requestHash, String responseJson) {}
+    /** A stored key; it counts only until {@code expiresAt}. */
+    public record Stored(String requestHash, String responseJson, Instant expiresAt) {}
 
     private IdempotencyKeys() {}
 
@@ -24,28 +24,30 @@ public final class IdempotencyKeys {
         }
     }
 
-    /** The live entry for (principal, key); an expired one is deleted and reported absent. */
-    public static Optional<Stored> find(Handle h, String principal, String key, Instant now) {
-        var row = h.createQuery("SELECT request_hash, response_json, expires_at FROM idempotency_key"
+    /** The stored entry for (principal, key), expired or not (reading it writes nothing). */
+    public static Optional<Stored> find(Handle h, String principal, String key) {
+        return h.createQuery("SELECT request_hash, response_json, expires_at FROM idempotency_key"
                         + " WHERE principal = :p AND key_value = :k")
                 .bind("p", principal).bind("k", key)
-                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), Rows.instant(rs, "expires_at")})
+                .map((rs, ctx) -> new Stored(rs.getString(1), rs.getString(2), Rows.instant(rs, "expires_at")))
                 .findOne();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!((Instant) row.get()[2]).isAfter(now)) {
-            h.createUpdate("DELETE FROM idempotency_key WHERE principal = :p AND key_value = :k").bind("p", principal).bind("k", key).execute();
-            return Optional.empty();
-        }
-        return Optional.of(new Stored((String) row.get()[0], (String) row.get()[1]));
     }
 
+    public static void delete(Handle h, String principal, String key) {
+        h.createUpdate("DELETE FROM idempotency_key WHERE principal = :p AND key_value = :k").bind("p", principal).bind("k", key).execute();
+    }
+
+    static final String INSERT = "INSERT INTO idempotency_key (principal, key_value, request_hash, response_json, created_at,"
+            + " expires_at) VALUES (:p, :k, :h, :r, :c, :e)";
+
     public static void insert(Handle h, String principal, String key, String hash, String responseJson, Instant now, Instant expires) {
-        h.createUpdate("INSERT INTO idempotency_key (principal, key_value, request_hash, response_json, created_at, expires_at)"
-                        + " VALUES (:p, :k, :h, :r, :c, :e)")
-                .bind("p", principal).bind("k", key).bind("h", hash).bind("r", responseJson)
-                .bind("c", Rows.ts(now)).bind("e", Rows.ts(expires)).execute();
+        bind(h.createUpdate(INSERT), principal, key, hash, responseJson, now, expires).execute();
+    }
+
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S s, String principal, String key, String hash,
+                                                                         String responseJson, Instant now, Instant expires) {
+        return s.bind("p", principal).bind("k", key).bind("h", hash).bind("r", responseJson)
+                .bind("c", Rows.ts(now)).bind("e", Rows.ts(expires));
     }
 
     public static void updateResponse(Handle h, String principal, String key, String responseJson) {

@@ -78,9 +78,19 @@ public final class Rows {
 
     /** True when {@code e} (or a cause) is a unique-constraint violation (SQLState 23505 on both databases). */
     public static boolean isUniqueViolation(Throwable e) {
+        return hasState(e, java.util.Set.of("23505"));
+    }
+
+    /**
+     * Whether {@code e}, a cause, or a chained {@link SQLException#getNextException()} (where a JDBC batch failure
+     * reports the statement that failed) carries one of {@code states}.
+     */
+    private static boolean hasState(Throwable e, java.util.Set<String> states) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
+            for (SQLException s = t instanceof SQLException x ? x : null; s != null; s = s.getNextException()) {
+                if (s.getSQLState() != null && states.contains(s.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;
@@ -88,14 +98,6 @@ public final class Rows {
 
     /** Deadlock, serialization failure or lock timeout: the whole transaction may be retried. */
     public static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                String st = s.getSQLState();
-                if (st.equals("40001") || st.equals("40P01") || st.equals("HYT00") || st.equals("55P03")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return hasState(e, java.util.Set.of("40001", "40P01", "HYT00", "55P03"));
     }
 }

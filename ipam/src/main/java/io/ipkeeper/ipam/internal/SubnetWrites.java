@@ -3,7 +3,10 @@ package io.ipkeeper.ipam.internal;
 import io.ipkeeper.ipam.error.NotFound;
 import io.ipkeeper.ipam.error.OverlappingSubnet;
 import io.ipkeeper.ipam.error.SubnetNotEmpty;
+import io.ipkeeper.ipam.model.IpRange;
+import io.ipkeeper.ipam.model.RangePurpose;
 import io.ipkeeper.ipam.model.Subnet;
+import io.ipkeeper.ipam.net.AddressRange;
 import io.ipkeeper.ipam.net.IpAddress;
 import io.ipkeeper.ipam.net.Prefix;
 import java.time.Instant;
@@ -50,6 +53,65 @@ public final class SubnetWrites {
     }
 
     /**
+     * Why {@code gateway} cannot become the gateway of the locked leaf, or null when it can: it must not be handed
+     * out already. (Network/broadcast and "inside the prefix" are checked with the other attributes.)
+     */
+    public static String gatewayConflict(Handle h, LockedSubnet ls, IpAddress gateway) {
+        if (gateway == null || gateway.equals(ls.subnet().gateway())) {
+            return null;
+        }
+        return AllocationRows.findByAddress(h, ls.subnet().spaceId(), gateway)
+                .map(a -> gateway + " is " + a.state().label() + " (allocation " + a.id() + "); release it before making it"
+                        + " the gateway")
+                .orElse(null);
+    }
+
+    /** Moves the gateway in the free-space index: the new one leaves it, the old one (if allocatable) returns. */
+    public static void moveGateway(Handle h, LockedSubnet ls, IpAddress from, IpAddress to) {
+        SubnetLayout layout = ls.layout();
+        long subnetId = ls.subnet().id();
+        if (to != null) {
+            FreeExtent e = FreeExtents.containing(h, subnetId, layout.poolOf(to), to);
+            if (e != null) { // absent when inside a reserved range: never allocatable anyway
+                FreeExtents.take(h, subnetId, e, to);
+            }
+        }
+        if (from != null) {
+            IpRange r = layout.rangeOf(from);
+            if (r == null || r.purpose() != RangePurpose.RESERVED) {
+                FreeExtents.addFree(h, subnetId, layout.poolOf(from), AddressRange.of(from));
+            }
+        }
+    }
+
+    /**
+     * Deletes a subnet (space already locked; the caller checked it is empty). Its prefix returns to its container's
+     * free space, and a container whose last child this was becomes a leaf again: an empty container and an empty
+     * leaf differ only in what they can hold next, and a leaf can always be turned back into a container by creating
+     * a child in it (or by {@code allocateChildPrefix}), while the reverse was impossible before.
+     */
+    public static void delete(Handle h, String principal, Instant now, Subnet s) {
+        FreeExtents.deleteSubnet(h, s.id());
+        h.createUpdate("DELETE FROM subnet WHERE id = :id").bind("id", s.id()).execute();
+        AuditLog.record(h, now, principal, "subnet.delete", "subnet", s.id(), s.spaceId(), s, null);
+        if (s.parentId() == null) {
+            return;
+        }
+        Subnet parent = LockedSubnet.lock(h, s.parentId()).subnet();
+        ContainerSpace.giveBack(h, parent.id(), s.prefix());
+        boolean childless = h.createQuery("SELECT id FROM subnet WHERE parent_id = :p LIMIT 1").bind("p", parent.id())
+                .mapTo(Long.class).findOne().isEmpty();
+        if (childless) {
+            FreeExtents.deleteSubnet(h, parent.id());
+            h.createUpdate("UPDATE subnet SET is_container = FALSE, layout_seq = layout_seq + 1 WHERE id = :id")
+                    .bind("id", parent.id()).execute();
+            Subnet leaf = find(h, parent.id()).orElseThrow();
+            FreeExtents.insertAll(h, leaf.id(), SubnetLayout.NO_RANGE, new SubnetLayout(leaf, List.of()).outsideRangeSegments());
+            AuditLog.record(h, now, principal, "subnet.become_leaf", "subnet", leaf.id(), leaf.spaceId(), parent, leaf);
+        }
+    }
+
+    /**
      * Inserts a subnet (space already locked) after the overlap checks; turns an empty leaf parent into a container.
      * Leaves get their free extents.
      */
@@ -66,15 +128,18 @@ public final class SubnetWrites {
             Subnet par = parent.get();
             LockedSubnet locked = LockedSubnet.lock(h, par.id());
             if (!par.container()) {
-                if (locked.live(-1) > 0 || !locked.layout().ranges().isEmpty()) {
+                if (locked.live() > 0 || !locked.layout().ranges().isEmpty()) {
                     throw new SubnetNotEmpty("cannot nest " + p + " in " + par.prefix() + " (id " + par.id() + "): it is a leaf"
-                            + " holding " + locked.live(-1) + " allocation(s) and " + locked.layout().ranges().size() + " range(s)");
+                            + " holding " + locked.live() + " allocation(s) and " + locked.layout().ranges().size() + " range(s)");
                 }
                 FreeExtents.deleteSubnet(h, par.id());
-                h.createUpdate("UPDATE subnet SET is_container = TRUE WHERE id = :id").bind("id", par.id()).execute();
+                h.createUpdate("UPDATE subnet SET is_container = TRUE, layout_seq = layout_seq + 1 WHERE id = :id")
+                        .bind("id", par.id()).execute();
+                ContainerSpace.init(h, par);
                 AuditLog.record(h, now, principal, "subnet.become_container", "subnet", par.id(), spaceId, par,
                         find(h, par.id()).orElseThrow());
             }
+            ContainerSpace.carve(h, par.id(), p);
         }
         long id = h.createUpdate("INSERT INTO subnet (space_id, parent_id, ip_version, prefix, prefix_length, first_address,"
                         + " last_address, is_container, gateway, vlan, dns_servers, description, utilization_threshold,"
@@ -86,7 +151,9 @@ public final class SubnetWrites {
                 .bind("d", description).bind("t", threshold).bind("by", principal).bind("at", Rows.ts(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         Subnet s = find(h, id).orElseThrow();
-        if (!container) {
+        if (container) {
+            ContainerSpace.init(h, s);
+        } else {
             FreeExtents.insertAll(h, id, SubnetLayout.NO_RANGE, new SubnetLayout(s, List.of()).outsideRangeSegments());
         }
         AuditLog.record(h, now, principal, "subnet.create", "subnet", id, spaceId, null, s);

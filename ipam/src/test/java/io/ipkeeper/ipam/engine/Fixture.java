@@ -17,8 +17,12 @@ final class Fixture {
     final Ipam ipam;
 
     Fixture(TestDatabase tdb, CandidateVetter vetter) {
+        this(tdb, vetter, IpamConfig.defaults());
+    }
+
+    Fixture(TestDatabase tdb, CandidateVetter vetter, IpamConfig config) {
         this.db = Database.open(tdb.jdbcUrl(), tdb.user(), tdb.password(), 8);
-        this.ipam = Ipam.create(db, IpamConfig.defaults(), clock, vetter);
+        this.ipam = Ipam.create(db, config, clock, vetter);
     }
 
     long space(String name) {
@@ -33,6 +37,15 @@ final class Fixture {
     void assertIndexConsistent(long subnetId) {
         List<String> problems = db.jdbi().inTransaction(h -> FreeIndexCheck.check(h, subnetId));
         assertThat(problems).as("free-space index of subnet " + subnetId).isEmpty();
+    }
+
+    /** Runs {@code call}, which must fail with {@code type}, and asserts that no table changed. */
+    <T extends Throwable> T rejects(Class<T> type, Runnable call) {
+        List<Long> before = footprint();
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call::run);
+        assertThat(t).isInstanceOf(type);
+        assertThat(footprint()).as("tables after a rejected request").isEqualTo(before);
+        return type.cast(t);
     }
 
     /** Counts of every table a failed request must not touch. */
