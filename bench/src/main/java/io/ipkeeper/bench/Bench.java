@@ -15,7 +15,8 @@ public final class Bench {
     private static final Map<String, String> HARNESSES = new TreeMap<>(Map.of(
             "jmh", "org.openjdk.jmh.Main",
             "ipam-allocation", "io.ipkeeper.bench.ipam.IpamAllocationBench",
-            "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint"));
+            "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint",
+            "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench"));
 
     private Bench() {}
 
