@@ -36,8 +36,13 @@ public abstract class ConfiguredCommand implements Callable<Integer> {
     protected abstract int run(Config config) throws Exception;
 
     /** For tests: resolve against this environment instead of the process's. */
-    void environment(Map<String, String> env) {
+    public void environment(Map<String, String> env) {
         this.environment = Map.copyOf(env);
+    }
+
+    /** The environment settings are resolved against (the process's, or a test's). */
+    protected final Map<String, String> environment() {
+        return environment;
     }
 
     final List<Setting<?>> allSettings() {

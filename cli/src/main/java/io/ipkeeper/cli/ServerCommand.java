@@ -5,6 +5,8 @@ import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
 import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
 import static io.ipkeeper.cli.config.Settings.DATABASE_URL;
 import static io.ipkeeper.cli.config.Settings.DATABASE_USER;
+import static io.ipkeeper.cli.config.Settings.METRICS_PUBLIC;
+import static io.ipkeeper.cli.config.Settings.METRICS_SUBNET_LIMIT;
 import static io.ipkeeper.cli.config.Settings.SERVER_BIND;
 import static io.ipkeeper.cli.config.Settings.SERVER_DATA_DIR;
 import static io.ipkeeper.cli.config.Settings.SERVER_PORT;
@@ -16,6 +18,7 @@ import io.ipkeeper.ipam.db.DatabaseException;
 import io.ipkeeper.server.IpkeeperServer;
 import io.ipkeeper.server.ServerOptions;
 import io.ipkeeper.server.ServerStartException;
+import io.ipkeeper.server.metrics.MetricsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ public final class ServerCommand extends ConfiguredCommand {
     @Override
     protected List<Setting<?>> settings() {
         return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
-                DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE);
+                DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT);
     }
 
     @Override
@@ -56,7 +59,8 @@ public final class ServerCommand extends ConfiguredCommand {
         try {
             server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
                     config.get(DATABASE_USER), config.get(DATABASE_PASSWORD), config.get(DATABASE_POOL_SIZE))
-                    .withBootstrapToken(config.get(BOOTSTRAP_TOKEN)));
+                    .withBootstrapToken(config.get(BOOTSTRAP_TOKEN))
+                    .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT))));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;

@@ -1,6 +1,7 @@
 package io.ipkeeper.ipam;
 
 import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.ipam.internal.ChangeListeners;
 import io.ipkeeper.ipam.internal.RangeCache;
 import java.time.InstantSource;
 
@@ -20,8 +21,10 @@ public final class Ipam {
     private final SubnetService subnets;
     private final RangeService ranges;
     private final Allocator allocator;
+    private final Database db;
 
     private Ipam(Database db, IpamConfig config, InstantSource clock, CandidateVetter vetter) {
+        this.db = db;
         RangeCache rangeCache = new RangeCache();
         this.spaces = new SpaceService(db.jdbi(), clock);
         this.subnets = new SubnetService(db.jdbi(), clock);
@@ -32,6 +35,14 @@ public final class Ipam {
     /** @param vetter checks candidates before they are confirmed, or null for none */
     public static Ipam create(Database db, IpamConfig config, InstantSource clock, CandidateVetter vetter) {
         return new Ipam(db, config, clock, vetter);
+    }
+
+    /**
+     * Registers {@code listener} for every audited change from now on (see {@link ChangeListener}); register before
+     * serving requests. It hears changes made through any {@code Ipam} over the same {@link Database}.
+     */
+    public void onChange(ChangeListener listener) {
+        db.jdbi().getConfig(ChangeListeners.class).add(listener);
     }
 
     public SpaceService spaces() {

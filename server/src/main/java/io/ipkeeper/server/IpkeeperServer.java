@@ -22,6 +22,9 @@ import io.ipkeeper.server.auth.AuthenticatorChain;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
 import io.ipkeeper.server.auth.TokenStore;
+import io.ipkeeper.server.metrics.Metrics;
+import io.ipkeeper.server.webhooks.WebhookRoutes;
+import io.ipkeeper.server.webhooks.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -53,15 +56,17 @@ public final class IpkeeperServer implements AutoCloseable {
     private final List<RouteDoc> routes;
     private final String generatedBootstrapToken;
     private final ScheduledExecutorService maintenance;
+    private final Webhooks webhooks;
 
     private IpkeeperServer(Database database, Javalin http, String url, List<RouteDoc> routes,
-                           String generatedBootstrapToken, ScheduledExecutorService maintenance) {
+                           String generatedBootstrapToken, ScheduledExecutorService maintenance, Webhooks webhooks) {
         this.database = database;
         this.http = http;
         this.url = url;
         this.routes = routes;
         this.generatedBootstrapToken = generatedBootstrapToken;
         this.maintenance = maintenance;
+        this.webhooks = webhooks;
     }
 
     /** Opens and migrates the database, then starts listening. Fails with a clear message if either is impossible. */
@@ -78,6 +83,8 @@ public final class IpkeeperServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Ipam ipam = Ipam.create(database, IpamConfig.defaults(), clock, null);
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
+        Webhooks webhooks = Webhooks.start(ipam, database, clock, options.webhooks());
+        Metrics metrics = new Metrics(options.metrics(), database, webhooks, clock);
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
         Javalin http;
         try {
@@ -87,6 +94,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 config.jsonMapper(new JavalinJackson(Json.mapper(), true));
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.http.prefer405over404 = true;
+                metrics.instrument(config);
                 ApiErrors.register(config.routes);
                 ApiExceptions.register(config.routes);
                 HealthRoutes.register(config.routes, database);
@@ -100,15 +108,18 @@ public final class IpkeeperServer implements AutoCloseable {
                 SpaceRoutes.register(api, ipam);
                 SubnetRoutes.register(api, ipam);
                 RangeRoutes.register(api, ipam);
-                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock));
+                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
                 FreeSpaceRoutes.register(api, ipam, database);
                 AuditRoutes.register(api, database);
+                WebhookRoutes.register(api, webhooks.subscriptions());
+                metrics.register(api, config);
                 docs.set(api.docs());
                 Map<String, Object> openApi = OpenApiDocument.build(api.docs());
                 config.routes.get("/api/v1/openapi.json", ctx -> ctx.json(openApi));
             });
             http.start(options.bind(), options.port());
         } catch (RuntimeException e) {
+            webhooks.close();
             database.close();
             throw new ServerStartException("cannot listen on " + options.bind() + ":" + options.port() + ": "
                     + rootMessage(e) + " (is another process using the port? choose another with --port)", e);
@@ -119,6 +130,7 @@ public final class IpkeeperServer implements AutoCloseable {
             generated = Bootstrap.ensureAdminToken(tokens, options.bootstrapToken()).orElse(null);
         } catch (RuntimeException e) {
             http.stop();
+            webhooks.close();
             database.close();
             throw new ServerStartException("cannot create the bootstrap admin token: " + rootMessage(e), e);
         }
@@ -128,7 +140,7 @@ public final class IpkeeperServer implements AutoCloseable {
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());
         maintenance.scheduleWithFixedDelay(() -> maintain(ipam), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
-        return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance);
+        return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks);
     }
 
     /** Frees expired reservations and forgets expired idempotency keys; a failure is logged and retried next round. */
@@ -183,6 +195,7 @@ public final class IpkeeperServer implements AutoCloseable {
     public synchronized void close() {
         maintenance.shutdownNow();
         http.stop();
+        webhooks.close();
         database.close();
         log.info("ipkeeper server stopped");
     }

@@ -1,5 +1,7 @@
 package io.ipkeeper.server;
 
+import io.ipkeeper.server.metrics.MetricsOptions;
+import io.ipkeeper.server.webhooks.WebhookOptions;
 import java.util.Objects;
 
 /**
@@ -14,13 +16,17 @@ import java.util.Objects;
  * @param databasePoolSize maximum pooled connections
  * @param bootstrapToken the secret of the first admin token ({@code IPKEEPER_BOOTSTRAP_TOKEN}), or null to generate
  *     one on first start; ignored once any server has bootstrapped the database
+ * @param metrics who may scrape {@code /metrics} and the per-subnet gauge cap
+ * @param webhooks webhook delivery timing (defaults: retry after 5 s, doubling to 10 min)
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
-        String bootstrapToken) {
+        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
@@ -33,17 +39,30 @@ public record ServerOptions(
     /** Without a bootstrap token: the first start generates one. */
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
-        this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null);
+        this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
+                WebhookOptions.defaults());
     }
 
     public ServerOptions withBootstrapToken(String token) {
-        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token);
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
+                metrics, webhooks);
+    }
+
+    public ServerOptions withMetrics(MetricsOptions m) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, m, webhooks);
+    }
+
+    public ServerOptions withWebhooks(WebhookOptions w) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, w);
     }
 
     /** Never prints the bootstrap token. */
     @Override
     public String toString() {
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
-                + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + "]";
+                + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
+                + metrics + ", webhooks=" + webhooks + "]";
     }
 }

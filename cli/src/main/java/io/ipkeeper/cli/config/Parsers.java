@@ -27,6 +27,15 @@ public final class Parsers {
         };
     }
 
+    /** {@code true} or {@code false} (case-insensitive). */
+    public static Function<String, Boolean> bool() {
+        return text -> switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
     public static Function<String, Integer> port() {
         return intRange(0, 65535).andThen(p -> p);
     }
@@ -92,4 +101,38 @@ public final class Parsers {
         };
     }
 
+    /** A file path (it need not exist yet). */
+    public static Function<String, Path> file() {
+        return text -> {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("expected a file path, got an empty value");
+            }
+            try {
+                return Path.of(text.trim());
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("not a valid path: " + e.getReason());
+            }
+        };
+    }
+
+    /** An absolute http or https URL with a host, e.g. {@code http://127.0.0.1:8080}; a trailing slash is dropped. */
+    public static Function<String, java.net.URI> httpUrl() {
+        return text -> {
+            String s = text.trim();
+            while (s.endsWith("/")) {
+                s = s.substring(0, s.length() - 1);
+            }
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(s);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("not a valid URL (" + e.getReason() + "); expected e.g. http://127.0.0.1:8080");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException("expected an http or https URL such as http://127.0.0.1:8080");
+            }
+            return uri;
+        };
+    }
 }

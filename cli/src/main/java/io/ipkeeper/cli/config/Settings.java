@@ -51,11 +51,42 @@ public final class Settings {
             Parsers.text(), "First admin API token, used only on first start when no token exists yet (at least 32"
                     + " characters; prefer the environment over the flag). Unset: one is generated and printed once");
 
+    /** Output of the client commands ({@code ipkeeper space|subnet|range|ip|token …}). */
+    public enum OutputFormat {
+        TABLE,
+        JSON
+    }
+
+    // The client's connection settings are top-level keys so that their environment variables are exactly
+    // IPKEEPER_SERVER and IPKEEPER_TOKEN, the names the host agent uses too.
+    public static final Setting<java.net.URI> CLIENT_SERVER = new Setting<>("server", "--server", null,
+            Parsers.httpUrl(), "URL of the ipkeeper server, e.g. http://127.0.0.1:8080; unset: the one stored by"
+                    + " 'ipkeeper login'");
+    public static final Setting<String> CLIENT_TOKEN = new Setting<>("token", "--token", null,
+            Parsers.text(), "API token (prefer the environment or 'ipkeeper login' over this flag: flags show in ps);"
+                    + " unset: the one stored by 'ipkeeper login'");
+    public static final Setting<Path> CLIENT_CREDENTIALS = new Setting<>("credentials", "--credentials", null,
+            Parsers.file(), "Credentials file written by 'ipkeeper login'; unset: $XDG_CONFIG_HOME/ipkeeper/"
+                    + "credentials.toml, else ~/.config/ipkeeper/credentials.toml");
+    public static final Setting<Path> CLIENT_CA_FILE = new Setting<>("ca-file", "--ca-file", null,
+            Parsers.file(), "PEM file of the CA certificates that sign an https server's certificate; unset: the"
+                    + " system trust store");
+    public static final Setting<OutputFormat> CLIENT_OUTPUT = new Setting<>("output", "--output", OutputFormat.TABLE,
+            Parsers.oneOf(OutputFormat.class), "Output: table (aligned columns for people) or json (the API's JSON,"
+                    + " stable for scripts)");
+
+    public static final Setting<Boolean> METRICS_PUBLIC = new Setting<>("metrics.public", "--metrics-public", false,
+            Parsers.bool(), "Serve /metrics without a token (default false: any API token, of any role, may scrape)");
+    public static final Setting<Integer> METRICS_SUBNET_LIMIT = new Setting<>("metrics.subnet-limit",
+            "--metrics-subnet-limit", 500, Parsers.intRange(0, 100_000),
+            "Most leaf subnets (lowest ids first) with per-subnet gauges in /metrics; 0 turns them off");
+
     /** All settings, in the order {@code --help} and docs list them. */
     public static final List<Setting<?>> ALL = List.of(
             LOG_FORMAT, LOG_LEVEL,
             SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
-            DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE);
+            DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE,
+            CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

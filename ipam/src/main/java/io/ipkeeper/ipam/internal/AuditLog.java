@@ -1,10 +1,14 @@
 package io.ipkeeper.ipam.internal;
 
+import io.ipkeeper.ipam.ChangeListener;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
-/** Writes audit events in the caller's transaction, so a change and its audit row commit or roll back together. */
+/**
+ * Writes audit events in the caller's transaction, so a change and its audit row commit or roll back together, and
+ * tells the {@link ChangeListeners} about each in the same transaction.
+ */
 public final class AuditLog {
 
     static final String INSERT = "INSERT INTO audit_event (occurred_at, principal, action, object_type, object_id, space_id,"
@@ -15,6 +19,7 @@ public final class AuditLog {
     public static void record(Handle h, Instant at, String principal, String action, String objectType, Long objectId,
                               Long spaceId, Object before, Object after) {
         bind(h.createUpdate(INSERT), at, principal, action, objectType, objectId, spaceId, before, after).execute();
+        ChangeListeners.fire(h, new ChangeListener.Change(at, principal, action, objectType, objectId, spaceId, before, after));
     }
 
     static <S extends SqlStatement<S>> S bind(S s, Instant at, String principal, String action, String objectType,

@@ -1,5 +1,6 @@
 package io.ipkeeper.ipam.internal;
 
+import io.ipkeeper.ipam.ChangeListener;
 import io.ipkeeper.ipam.model.Allocation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,6 +91,11 @@ public final class PendingWrites {
         if (!audits.isEmpty()) {
             BatchInserts.audits(h, audits.stream().map(a -> new BatchInserts.Audit(a.at(), a.principal(), a.action(),
                     a.before(), a.object().get())).toList());
+            for (Audit a : audits) {
+                Allocation after = a.object().get();
+                ChangeListeners.fire(h, new ChangeListener.Change(a.at(), a.principal(), a.action(), "allocation",
+                        after.id(), after.spaceId(), a.before(), after));
+            }
         }
         if (!keys.isEmpty()) {
             var batch = h.prepareBatch(IdempotencyKeys.INSERT);

@@ -6,6 +6,7 @@ import io.ipkeeper.ipam.model.Allocation;
 import io.ipkeeper.ipam.model.AllocationRequest;
 import io.ipkeeper.ipam.model.Strategy;
 import io.ipkeeper.server.auth.Permission;
+import io.ipkeeper.server.metrics.AllocationTiming;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +35,14 @@ public final class AllocationRoutes {
         static final AllocateBody EMPTY = new AllocateBody(null, null, null, null, null, null, null, null, null, null);
     }
 
-    public static void register(ApiRoutes api, Ipam ipam, AllocationStore store) {
+    public static void register(ApiRoutes api, Ipam ipam, AllocationStore store, AllocationTiming timing) {
         api.post("/api/v1/subnets/{id}/allocations", Permission.ALLOCATE, ctx ->
-                        allocate(ctx, ipam, store, AllocationRequest.nextFree(Lookups.id(ctx, "id"))))
+                        allocate(ctx, ipam, store, timing, AllocationRequest.nextFree(Lookups.id(ctx, "id"))))
                 .summary("allocations", "Allocate addresses in a leaf subnet (next free, N at once, or one specific)")
                 .body("AllocateBody").header("Idempotency-Key").returns(201, "AllocationList");
 
         api.post("/api/v1/ranges/{id}/allocations", Permission.ALLOCATE, ctx ->
-                        allocate(ctx, ipam, store, AllocationRequest.nextFreeInRange(Lookups.id(ctx, "id"))))
+                        allocate(ctx, ipam, store, timing, AllocationRequest.nextFreeInRange(Lookups.id(ctx, "id"))))
                 .summary("allocations", "Allocate addresses inside one range (a delegated range needs its owner)")
                 .body("AllocateBody").header("Idempotency-Key").returns(201, "AllocationList");
 
@@ -78,7 +79,8 @@ public final class AllocationRoutes {
                 .returns(200, "Allocation");
     }
 
-    private static void allocate(Context ctx, Ipam ipam, AllocationStore store, AllocationRequest base) throws Exception {
+    private static void allocate(Context ctx, Ipam ipam, AllocationStore store, AllocationTiming timing,
+                                 AllocationRequest base) throws Exception {
         AllocateBody b = Bodies.readOptional(ctx, AllocateBody.class, AllocateBody.EMPTY);
         int count = b.count() == null ? 1 : b.count();
         if (count < 1 || count > MAX_COUNT) {
@@ -98,7 +100,8 @@ public final class AllocationRoutes {
             throw ApiProblem.invalid("'hostname' is too long once {n} is replaced by " + count + "; keep it within 255");
         }
         String actor = ApiRoutes.principal(ctx).actor();
-        List<Allocation> made = ipam.allocator().allocate(actor, req);
+        AllocationRequest request = req;
+        List<Allocation> made = timing.time(() -> ipam.allocator().allocate(actor, request));
         if (b.hostname() != null && b.hostname().contains("{n}")) {
             made = store.numberHostnames(actor, made, b.hostname());
         }

@@ -95,6 +95,8 @@ public final class ApiRoutes {
             case ALLOCATE -> "allocate, change or release addresses";
             case MANAGE_IPAM -> "create or delete spaces, subnets and ranges";
             case MANAGE_TOKENS -> "manage API tokens";
+            case MANAGE_WEBHOOKS -> "manage webhook subscriptions";
+            case READ_METRICS -> "read metrics";
         };
     }
 

@@ -58,7 +58,17 @@ final class Schemas {
                 "hint:string", "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "token:string"));
         s.put("AuditEvent", obj("one change", "id:integer", "occurredAt:date-time", "actor:string", "action:string",
                 "objectType:string", "objectId:integer", "space:integer", "before:object", "after:object"));
-        for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent")) {
+        s.put("CreateWebhook", obj("a new webhook subscription; without secret one is generated", "url:string!",
+                "events:string[]!", "secret:string", "description:string"));
+        s.put("Webhook", obj("a webhook subscription (never its secret)", "id:integer", "url:string",
+                "events:string[]", "description:string", "pendingDeliveries:integer", "createdBy:string",
+                "createdAt:date-time"));
+        s.put("CreatedWebhook", obj("a new webhook subscription with its signing secret, shown once", "id:integer",
+                "url:string", "events:string[]", "description:string", "pendingDeliveries:integer",
+                "createdBy:string", "createdAt:date-time", "secret:string"));
+        s.put("Metrics", Map.of("type", "string", "description", "Prometheus text exposition format"));
+        for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent",
+                "Webhook")) {
             s.put(item + "Page", page(item));
         }
         s.put("OpenApi", Map.of("type", "object", "description", "this document"));

@@ -9,5 +9,9 @@ public enum Permission {
     /** Create and delete spaces, subnets, ranges and child prefixes (NetOps). */
     MANAGE_IPAM,
     /** Create, list and revoke API tokens. */
-    MANAGE_TOKENS
+    MANAGE_TOKENS,
+    /** Create, list and delete webhook subscriptions. */
+    MANAGE_WEBHOOKS,
+    /** Scrape {@code /metrics} (every role: monitoring needs no IPAM rights; see metrics.public). */
+    READ_METRICS
 }

@@ -12,13 +12,13 @@ public enum Role {
     /** NetOps: defines spaces, subnets and ranges, manages tokens; may also do everything an engineer does. */
     ADMIN(EnumSet.allOf(Permission.class)),
     /** A person who allocates and releases addresses. */
-    ENGINEER(EnumSet.of(Permission.READ, Permission.ALLOCATE)),
+    ENGINEER(EnumSet.of(Permission.READ, Permission.ALLOCATE, Permission.READ_METRICS)),
     /** A machine (BOSH, Terraform) that allocates and releases addresses. */
-    SERVICE(EnumSet.of(Permission.READ, Permission.ALLOCATE)),
-    /** A host agent: will report observations (a later issue); may use none of today's API. */
-    AGENT(EnumSet.noneOf(Permission.class)),
+    SERVICE(EnumSet.of(Permission.READ, Permission.ALLOCATE, Permission.READ_METRICS)),
+    /** A host agent: will report observations (a later issue); may use none of today's API but /metrics. */
+    AGENT(EnumSet.of(Permission.READ_METRICS)),
     /** Read only. */
-    VIEWER(EnumSet.of(Permission.READ));
+    VIEWER(EnumSet.of(Permission.READ, Permission.READ_METRICS));
 
     private final Set<Permission> permissions;
 

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A small HTTP client for API tests: real requests against a server on 127.0.0.1, JSON in and out. */
 final class Api {
@@ -34,8 +35,13 @@ final class Api {
     }
 
     static IpkeeperServer start(TestDatabase db, int poolSize) {
-        return IpkeeperServer.start(new ServerOptions("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(), poolSize)
-                .withBootstrapToken(ADMIN_TOKEN));
+        return start(db, poolSize, UnaryOperator.identity());
+    }
+
+    /** With options changed by {@code tune} (metrics, webhook timing). */
+    static IpkeeperServer start(TestDatabase db, int poolSize, UnaryOperator<ServerOptions> tune) {
+        return IpkeeperServer.start(tune.apply(new ServerOptions("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(),
+                poolSize).withBootstrapToken(ADMIN_TOKEN)));
     }
 
     static Api admin(IpkeeperServer server) {

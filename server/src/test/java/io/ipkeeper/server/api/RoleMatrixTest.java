@@ -56,6 +56,10 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/ranges/{id}/available", ALL_READERS);
         EXPECTED.put("GET /api/v1/subnets/{id}/free", ALL_READERS);
         EXPECTED.put("GET /api/v1/audit", ALL_READERS);
+        EXPECTED.put("GET /api/v1/webhooks", ADMIN);
+        EXPECTED.put("POST /api/v1/webhooks", ADMIN);
+        EXPECTED.put("DELETE /api/v1/webhooks/{id}", ADMIN);
+        EXPECTED.put("GET /metrics", "admin engineer service agent viewer");
     }
 
     private static TestDatabase db;

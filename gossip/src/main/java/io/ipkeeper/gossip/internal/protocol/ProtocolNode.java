@@ -74,6 +74,8 @@ public final class ProtocolNode {
 
     private volatile List<Member> publishedMembers = List.of();
     private volatile Member publishedLocal;
+    /** {@link SimulationOptions#lazySnapshots}: snapshots are rebuilt in {@link #members()} instead of after each task. */
+    private final boolean lazySnapshots;
     private volatile int publishedHealth;
 
     /**
@@ -82,6 +84,19 @@ public final class ProtocolNode {
     public ProtocolNode(GossipConfig config, Transport transport, Scheduler scheduler, RandomGenerator random,
             KeyringHolder keyring, MembershipListener listener, Delegate delegate, GossipMetrics metrics,
             InetSocketAddress advertise) {
+        this(config, transport, scheduler, random, keyring, listener, delegate, metrics, advertise,
+                SimulationOptions.NONE);
+    }
+
+    /**
+     * Internal, for the simulator only ({@code io.ipkeeper.sim}): as above with {@link SimulationOptions} (the 2014
+     * legacy dead-node removal, lazy snapshots). Never reachable from the public API ({@code Memberlist} uses the
+     * constructor above).
+     */
+    public ProtocolNode(GossipConfig config, Transport transport, Scheduler scheduler, RandomGenerator random,
+            KeyringHolder keyring, MembershipListener listener, Delegate delegate, GossipMetrics metrics,
+            InetSocketAddress advertise, SimulationOptions simulation) {
+        this.lazySnapshots = simulation.lazySnapshots();
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.raw = Objects.requireNonNull(scheduler, "scheduler");
@@ -99,7 +114,7 @@ public final class ProtocolNode {
         this.awareness = new Awareness(config.awarenessMaxMultiplier());
         this.suspicionTimers = new SuspicionTimers(this.scheduler, this::now, metrics);
         this.membership = Membership.builder(config.name()).config(config).random(random).awareness(awareness)
-                .effects(this::onEffect).build();
+                .effects(this::onEffect).legacyDeadRemoval(simulation.legacyDeadRemoval()).build();
         this.suspicionTimers.bind(membership);
         TransmitLimitedQueue<Message> queue = new TransmitLimitedQueue<>(config.retransmitMult(),
                 membership::numNodes, config.maxBroadcastQueueDepth());
@@ -240,11 +255,17 @@ public final class ProtocolNode {
 
     /** Every member we know, dead and left ones included until reaped, sorted by name. */
     public List<Member> members() {
+        if (lazySnapshots) {
+            rebuildSnapshots();
+        }
         return publishedMembers;
     }
 
     /** Our own entry, or null before the start task ran. */
     public Member localMember() {
+        if (lazySnapshots) {
+            rebuildSnapshots();
+        }
         return publishedLocal;
     }
 
@@ -342,6 +363,12 @@ public final class ProtocolNode {
             publishedHealth = health;
             metrics.healthScore(health);
         }
+        if (!lazySnapshots) {
+            rebuildSnapshots();
+        }
+    }
+
+    private void rebuildSnapshots() {
         if (!dirty) {
             return;
         }
@@ -363,7 +390,7 @@ public final class ProtocolNode {
     /** Number of members alive or suspect (memberlist {@code NumMembers}), us included. */
     public int numMembers() {
         int n = 0;
-        for (Member m : publishedMembers) {
+        for (Member m : members()) {
             if (m.state() == io.ipkeeper.gossip.MemberState.ALIVE || m.state() == io.ipkeeper.gossip.MemberState.SUSPECT) {
                 n++;
             }

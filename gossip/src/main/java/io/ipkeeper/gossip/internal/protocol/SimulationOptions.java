@@ -1,0 +1,16 @@
+package io.ipkeeper.gossip.internal.protocol;
+
+/**
+ * Internal switches for the deterministic simulator ({@code io.ipkeeper.sim}) only; never reachable from the public API
+ * ({@code Memberlist} always uses {@link #NONE}).
+ *
+ * @param legacyDeadRemoval reproduce the 2014 storm bug (see
+ *     {@link io.ipkeeper.gossip.internal.state.Membership.Builder#legacyDeadRemoval}) so bug and fix can be compared
+ * @param lazySnapshots build the member snapshot only when {@link ProtocolNode#members()} is called instead of after
+ *     every protocol task that changed the table: for single-threaded drivers that read it rarely (the simulator reads
+ *     it once per simulated second, while rebuilding it after every change dominated the cost of a 1,000-node boot)
+ */
+public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots) {
+    /** Production behaviour. */
+    public static final SimulationOptions NONE = new SimulationOptions(false, false);
+}

@@ -1,0 +1,24 @@
+package io.ipkeeper.server.api;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition with a generous bound (polling; no timing is asserted, the bound only stops a hung test). */
+final class Eventually {
+    private Eventually() {}
+
+    static void until(Duration bound, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still not true after " + bound + ": " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
