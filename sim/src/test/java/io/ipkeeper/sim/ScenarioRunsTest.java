@@ -49,4 +49,22 @@ class ScenarioRunsTest {
         assertThat((Integer) s.get("distinctViewsMax")).isGreaterThan(1);
         assertThat(s.get("liveNodesFinal")).isEqualTo(40);
     }
+
+    @Test
+    void bootstrapOfManyJoiningNodesConverges() {
+        Summary s = run("bootstrap", 60, 1, 150);
+        assertThat(s.get("converged")).isEqualTo(true);
+        assertThat(s.get("liveNodesFinal")).isEqualTo(60);
+        assertThat(s.get("falsePositives")).isEqualTo(0L);
+    }
+
+    @Test
+    void aStarvedNodeIsSuspectedButNeverDeclaredDeadWithLifeguard() {
+        Summary s = run("slow-node", 100, 1, 120);
+        assertThat((Long) s.get("suspicions")).as("the paused node is suspected").isPositive();
+        assertThat(s.get("falsePositives")).isEqualTo(0L);
+        assertThat(s.get("liveNodesFinal")).isEqualTo(100);
+        // Plain SWIM runs the same pauses; whether it produces false positives is a benchmark figure.
+        assertThat(run("slow-node-swim", 100, 1, 120).get("liveNodesFinal")).isEqualTo(100);
+    }
 }
