@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Test;
 class MembersOutputTest {
     private static final List<MemberRow> ROWS = List.of(
             new MemberRow("go-a", "127.0.0.1", 7946, "alive", Map.of("role", "web", "dc", "x"), "ff"),
-            new MemberRow("java-long-name", "10.0.0.12", 17946, "left", Map.of(), ""));
+            new MemberRow("java-long-name", "127.0.0.12", 17946, "left", Map.of(), ""));
 
     @Test
     void tableAlignsColumnsLikeSerfMembers() {
         assertThat(MembersOutput.table(ROWS, true)).isEqualTo("""
-                NAME            ADDRESS          STATUS  TAGS
-                go-a            127.0.0.1:7946   alive   dc=x,role=web
-                java-long-name  10.0.0.12:17946  left
+                NAME            ADDRESS           STATUS  TAGS
+                go-a            127.0.0.1:7946    alive   dc=x,role=web
+                java-long-name  127.0.0.12:17946  left
                 """);
-        assertThat(MembersOutput.table(ROWS, false)).startsWith("NAME            ADDRESS          STATUS\n");
+        assertThat(MembersOutput.table(ROWS, false)).startsWith("NAME            ADDRESS           STATUS\n");
     }
 
     @Test

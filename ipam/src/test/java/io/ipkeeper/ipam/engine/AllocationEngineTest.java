@@ -123,15 +123,15 @@ class AllocationEngineTest {
 
     @Test
     void delegatedRangesAreInvisibleToOtherOwners() {
-        Subnet s = subnet("10.20.0.0/28", "10.20.0.1");
-        IpRange promo = f.ipam.ranges().create("netops", RangeSpec.of(s.id(), "10.20.0.2", "10.20.0.7", RangePurpose.STATIC).ownedBy("bosh-promo"));
+        Subnet s = subnet("198.18.20.0/28", "198.18.20.1");
+        IpRange promo = f.ipam.ranges().create("netops", RangeSpec.of(s.id(), "198.18.20.2", "198.18.20.7", RangePurpose.STATIC).ownedBy("bosh-promo"));
         rejects(OwnerNotPermitted.class, () -> alloc.allocate("dr", AllocationRequest.nextFreeInRange(promo.id()).owner("bosh-dr-west")));
-        rejects(OwnerNotPermitted.class, () -> alloc.allocate("dr", AllocationRequest.specific(s.id(), "10.20.0.3").owner("bosh-dr-west")));
+        rejects(OwnerNotPermitted.class, () -> alloc.allocate("dr", AllocationRequest.specific(s.id(), "198.18.20.3").owner("bosh-dr-west")));
         List<Allocation> west = alloc.allocate("dr", AllocationRequest.nextFree(s.id()).owner("bosh-dr-west").count(7));
-        assertThat(addresses(west)).containsExactly("10.20.0.8", "10.20.0.9", "10.20.0.10", "10.20.0.11", "10.20.0.12", "10.20.0.13", "10.20.0.14");
+        assertThat(addresses(west)).containsExactly("198.18.20.8", "198.18.20.9", "198.18.20.10", "198.18.20.11", "198.18.20.12", "198.18.20.13", "198.18.20.14");
         rejects(PoolExhausted.class, () -> alloc.allocate("dr", AllocationRequest.nextFree(s.id()).owner("bosh-dr-west")));
         List<Allocation> mine = alloc.allocate("promo", AllocationRequest.nextFreeInRange(promo.id()).owner("bosh-promo").count(6));
-        assertThat(addresses(mine)).containsExactly("10.20.0.2", "10.20.0.3", "10.20.0.4", "10.20.0.5", "10.20.0.6", "10.20.0.7");
+        assertThat(addresses(mine)).containsExactly("198.18.20.2", "198.18.20.3", "198.18.20.4", "198.18.20.5", "198.18.20.6", "198.18.20.7");
         assertThat(mine).allMatch(a -> a.rangeId() == promo.id());
         Utilization u = f.ipam.ranges().utilization(promo.id());
         assertThat(u.size()).isEqualTo(AddressCount.of(6));
@@ -142,11 +142,11 @@ class AllocationEngineTest {
 
     @Test
     void reservedRangesAreNeverHandedOut() {
-        Subnet s = subnet("10.30.0.0/29", null);
-        IpRange r = f.ipam.ranges().create("netops", RangeSpec.of(s.id(), "10.30.0.1", "10.30.0.4", RangePurpose.RESERVED));
-        assertThat(addresses(alloc.allocate("a", AllocationRequest.nextFree(s.id()).count(2)))).containsExactly("10.30.0.5", "10.30.0.6");
+        Subnet s = subnet("198.18.30.0/29", null);
+        IpRange r = f.ipam.ranges().create("netops", RangeSpec.of(s.id(), "198.18.30.1", "198.18.30.4", RangePurpose.RESERVED));
+        assertThat(addresses(alloc.allocate("a", AllocationRequest.nextFree(s.id()).count(2)))).containsExactly("198.18.30.5", "198.18.30.6");
         rejects(PoolExhausted.class, () -> alloc.allocate("a", AllocationRequest.nextFree(s.id())));
-        rejects(AddressNotAvailable.class, () -> alloc.allocate("a", AllocationRequest.specific(s.id(), "10.30.0.2")));
+        rejects(AddressNotAvailable.class, () -> alloc.allocate("a", AllocationRequest.specific(s.id(), "198.18.30.2")));
         rejects(AddressNotAvailable.class, () -> alloc.allocate("a", AllocationRequest.nextFreeInRange(r.id())));
         assertThat(f.ipam.subnets().utilization(s.id()).size()).isEqualTo(AddressCount.of(2));
         f.assertIndexConsistent(s.id());
