@@ -3,6 +3,9 @@ package io.ipkeeper.server;
 import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.IpamConfig;
 import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.server.agents.AgentRoutes;
+import io.ipkeeper.server.agents.AgentStore;
+import io.ipkeeper.server.agents.ObservationStore;
 import io.ipkeeper.server.api.AllocationRoutes;
 import io.ipkeeper.server.api.AllocationStore;
 import io.ipkeeper.server.api.ApiErrors;
@@ -112,6 +115,8 @@ public final class IpkeeperServer implements AutoCloseable {
                 FreeSpaceRoutes.register(api, ipam, database);
                 AuditRoutes.register(api, database);
                 WebhookRoutes.register(api, webhooks.subscriptions());
+                AgentStore agentStore = new AgentStore(database);
+                AgentRoutes.register(api, ipam, agentStore, new ObservationStore(database, agentStore), clock);
                 metrics.register(api, config);
                 docs.set(api.docs());
                 Map<String, Object> openApi = OpenApiDocument.build(api.docs());

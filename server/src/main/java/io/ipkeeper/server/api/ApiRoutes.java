@@ -96,6 +96,7 @@ public final class ApiRoutes {
             case MANAGE_IPAM -> "create or delete spaces, subnets and ranges";
             case MANAGE_TOKENS -> "manage API tokens";
             case MANAGE_WEBHOOKS -> "manage webhook subscriptions";
+            case REPORT -> "report host inventory and observations";
             case READ_METRICS -> "read metrics";
         };
     }

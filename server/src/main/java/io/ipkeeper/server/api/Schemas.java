@@ -66,9 +66,26 @@ final class Schemas {
         s.put("CreatedWebhook", obj("a new webhook subscription with its signing secret, shown once", "id:integer",
                 "url:string", "events:string[]", "description:string", "pendingDeliveries:integer",
                 "createdBy:string", "createdAt:date-time", "secret:string"));
+        s.put("AgentReport", obj("what a host agent reports; ages are milliseconds before the report was sent",
+                "hostname:string", "version:string", "space:idOrName", "arpWatch:boolean",
+                "reportIntervalSeconds:integer", "interfaces:ReportedInterface[]!", "observations:ReportedObservation[]"));
+        s.put("ReportedInterface", obj("a host interface; addresses with prefix length, e.g. 198.18.0.10/24",
+                "name:string!", "mac:string", "addresses:string[]"));
+        s.put("ReportedObservation", obj("an ARP sighting coalesced by the agent; kind: request, reply,"
+                        + " gratuitous_request, gratuitous_reply or probe (probes are not evidence of use)",
+                "address:string!", "mac:string!", "interfaceName:string!", "kind:string!", "count:integer",
+                "firstSeenAgoMillis:integer", "lastSeenAgoMillis:integer"));
+        s.put("AgentReportReceipt", obj("what the server recorded", "agent:string", "recorded:integer",
+                "receivedAt:date-time"));
+        s.put("Agent", obj("a host agent; alive = reported within 3 report intervals", "name:string", "hostname:string",
+                "version:string", "space:object", "alive:boolean", "arpWatch:boolean", "reportIntervalSeconds:integer",
+                "firstReportAt:date-time", "lastReportAt:date-time", "coveredSubnets:object[]", "interfaces:object[]"));
+        s.put("Observation", obj("evidence that a MAC uses an address, with server-stamped times", "id:integer",
+                "space:integer", "address:string", "mac:string", "agent:string", "interface:string", "source:string",
+                "firstSeen:date-time", "lastSeen:date-time", "count:integer"));
         s.put("Metrics", Map.of("type", "string", "description", "Prometheus text exposition format"));
         for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent",
-                "Webhook")) {
+                "Webhook", "Agent", "Observation")) {
             s.put(item + "Page", page(item));
         }
         s.put("OpenApi", Map.of("type", "object", "description", "this document"));
@@ -109,9 +126,11 @@ final class Schemas {
             case "string", "integer", "boolean", "number", "object" -> Map.of("type", t);
             case "date-time" -> Map.of("type", "string", "format", "date-time");
             case "string[]" -> Map.of("type", "array", "items", Map.of("type", "string"));
+            case "object[]" -> Map.of("type", "array", "items", Map.of("type", "object"));
             case "idOrName" -> Map.of("oneOf", List.of(Map.of("type", "integer"), Map.of("type", "string")));
             case "count" -> Map.of("oneOf", List.of(Map.of("type", "integer"), Map.of("type", "string")));
-            default -> OpenApiDocument.ref(t);
+            default -> t.endsWith("[]") ? Map.of("type", "array", "items", OpenApiDocument.ref(t.substring(0, t.length() - 2)))
+                    : OpenApiDocument.ref(t);
         };
     }
 }

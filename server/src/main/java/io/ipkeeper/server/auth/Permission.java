@@ -12,6 +12,8 @@ public enum Permission {
     MANAGE_TOKENS,
     /** Create, list and delete webhook subscriptions. */
     MANAGE_WEBHOOKS,
+    /** Report a host's inventory and the ARP observations of its segment (host agents). */
+    REPORT,
     /** Scrape {@code /metrics} (every role: monitoring needs no IPAM rights; see metrics.public). */
     READ_METRICS
 }

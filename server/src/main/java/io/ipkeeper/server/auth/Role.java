@@ -15,8 +15,8 @@ public enum Role {
     ENGINEER(EnumSet.of(Permission.READ, Permission.ALLOCATE, Permission.READ_METRICS)),
     /** A machine (BOSH, Terraform) that allocates and releases addresses. */
     SERVICE(EnumSet.of(Permission.READ, Permission.ALLOCATE, Permission.READ_METRICS)),
-    /** A host agent: will report observations (a later issue); may use none of today's API but /metrics. */
-    AGENT(EnumSet.of(Permission.READ_METRICS)),
+    /** A host agent: reports its inventory and observations, and nothing else (plus /metrics). */
+    AGENT(EnumSet.of(Permission.REPORT, Permission.READ_METRICS)),
     /** Read only. */
     VIEWER(EnumSet.of(Permission.READ, Permission.READ_METRICS));
 

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** A small HTTP client for API tests: real requests against a server on 127.0.0.1, JSON in and out. */
-final class Api {
-    static final String ADMIN_TOKEN = "ipk_test-bootstrap-admin-token-0123456789abcdefgh";
+public final class Api {
+    public static final String ADMIN_TOKEN = "ipk_test-bootstrap-admin-token-0123456789abcdefgh";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -34,37 +34,37 @@ final class Api {
         this.token = token;
     }
 
-    static IpkeeperServer start(TestDatabase db, int poolSize) {
+    public static IpkeeperServer start(TestDatabase db, int poolSize) {
         return start(db, poolSize, UnaryOperator.identity());
     }
 
     /** With options changed by {@code tune} (metrics, webhook timing). */
-    static IpkeeperServer start(TestDatabase db, int poolSize, UnaryOperator<ServerOptions> tune) {
+    public static IpkeeperServer start(TestDatabase db, int poolSize, UnaryOperator<ServerOptions> tune) {
         return IpkeeperServer.start(tune.apply(new ServerOptions("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(),
                 poolSize).withBootstrapToken(ADMIN_TOKEN)));
     }
 
-    static Api admin(IpkeeperServer server) {
+    public static Api admin(IpkeeperServer server) {
         return new Api(HttpClient.newHttpClient(), server.url(), ADMIN_TOKEN);
     }
 
-    static Api anonymous(IpkeeperServer server) {
+    public static Api anonymous(IpkeeperServer server) {
         return new Api(HttpClient.newHttpClient(), server.url(), null);
     }
 
-    Api as(String otherToken) {
+    public Api as(String otherToken) {
         return new Api(http, base, otherToken);
     }
 
     /** Creates a token of {@code role} (as this client, which must be admin) and returns a client using it. */
-    Api withRole(String name, String role) {
+    public Api withRole(String name, String role) {
         Res r = post("/api/v1/tokens", Map.of("name", name, "role", role));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return as(r.json().get("token").asText());
     }
 
-    record Res(int status, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Res(int status, HttpResponse<String> raw) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(raw.body());
             } catch (IOException e) {
@@ -72,16 +72,16 @@ final class Api {
             }
         }
 
-        String text() {
+        public String text() {
             return raw.body();
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 
         /** Asserts a problem document with this status and returns its body. */
-        JsonNode problem(int expected) {
+        public JsonNode problem(int expected) {
             assertThat(status).as("status of %s", raw.body()).isEqualTo(expected);
             assertThat(header("content-type")).startsWith("application/problem+json");
             JsonNode p = json();
@@ -91,33 +91,33 @@ final class Api {
             return p;
         }
 
-        JsonNode ok(int expected) {
+        public JsonNode ok(int expected) {
             assertThat(status).as("status of %s", raw.body()).isEqualTo(expected);
             return raw.body().isEmpty() ? null : json();
         }
     }
 
-    Res get(String path) {
+    public Res get(String path) {
         return send(request(path).GET(), Map.of());
     }
 
-    Res post(String path, Object body) {
+    public Res post(String path, Object body) {
         return post(path, body, Map.of());
     }
 
-    Res post(String path, Object body, Map<String, String> headers) {
+    public Res post(String path, Object body, Map<String, String> headers) {
         return send(request(path).POST(publisher(body)).header("Content-Type", "application/json"), headers);
     }
 
-    Res patch(String path, Object body, Map<String, String> headers) {
+    public Res patch(String path, Object body, Map<String, String> headers) {
         return send(request(path).method("PATCH", publisher(body)).header("Content-Type", "application/json"), headers);
     }
 
-    Res delete(String path) {
+    public Res delete(String path) {
         return send(request(path).DELETE(), Map.of());
     }
 
-    Res send(String method, String path, Object body) {
+    public Res send(String method, String path, Object body) {
         return send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body)),
                 Map.of());
     }
@@ -153,7 +153,7 @@ final class Api {
     }
 
     /** Rows in a table, straight from the database (to prove that rejected requests wrote nothing). */
-    static long count(TestDatabase db, String table) {
+    public static long count(TestDatabase db, String table) {
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
@@ -163,7 +163,7 @@ final class Api {
         }
     }
 
-    static void execute(TestDatabase db, String sql) {
+    public static void execute(TestDatabase db, String sql) {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {

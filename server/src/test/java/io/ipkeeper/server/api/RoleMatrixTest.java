@@ -59,6 +59,10 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/webhooks", ADMIN);
         EXPECTED.put("POST /api/v1/webhooks", ADMIN);
         EXPECTED.put("DELETE /api/v1/webhooks/{id}", ADMIN);
+        EXPECTED.put("POST /api/v1/agents/report", "admin agent");
+        EXPECTED.put("GET /api/v1/agents", ALL_READERS);
+        EXPECTED.put("GET /api/v1/agents/{name}", ALL_READERS);
+        EXPECTED.put("GET /api/v1/observations", ALL_READERS);
         EXPECTED.put("GET /metrics", "admin engineer service agent viewer");
     }
 
@@ -122,7 +126,8 @@ class RoleMatrixTest {
 
     /** Ids that exist nowhere: an allowed caller gets 404/422, never a change to shared state. */
     private static String concrete(String path) {
-        return path.replace("{id}", "987654").replace("{space}", "no-such-space");
+        return path.replace("{id}", "987654").replace("{space}", "no-such-space")
+                .replace("{name}", "no-such-name");
     }
 
     private static Object body(RouteDoc r) {

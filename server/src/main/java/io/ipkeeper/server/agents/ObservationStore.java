@@ -1,0 +1,174 @@
+package io.ipkeeper.server.agents;
+
+import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.ipam.net.IpAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The {@code observation} table: evidence coalesced per (space, address, MAC) to first/last seen and a count. One
+ * report is one transaction; its rows are merged in (address, MAC) order so concurrent reports never deadlock.
+ */
+public final class ObservationStore {
+    /** How often a report is retried when a concurrent report inserted the same new row first. */
+    private static final int ATTEMPTS = 3;
+    private static final String MERGE = "MERGE INTO observation o USING (VALUES (CAST(? AS BIGINT), CAST(? AS BYTEA),"
+            + " CAST(? AS VARCHAR(17)), CAST(? AS BIGINT), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)),"
+            + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT)))"
+            + " AS s(space_id, address, mac, agent_id, interface_name, source, first_seen, last_seen, seen_count)"
+            + " ON o.space_id = s.space_id AND o.address = s.address AND o.mac = s.mac"
+            + " WHEN MATCHED THEN UPDATE SET first_seen = LEAST(o.first_seen, s.first_seen),"
+            + " last_seen = GREATEST(o.last_seen, s.last_seen), seen_count = o.seen_count + s.seen_count,"
+            + " agent_id = s.agent_id, interface_name = s.interface_name, source = s.source"
+            + " WHEN NOT MATCHED THEN INSERT (space_id, address, mac, agent_id, interface_name, source, first_seen,"
+            + " last_seen, seen_count) VALUES (s.space_id, s.address, s.mac, s.agent_id, s.interface_name, s.source,"
+            + " s.first_seen, s.last_seen, s.seen_count)";
+
+    /** One stored observation. */
+    public record StoredObservation(long id, long spaceId, IpAddress address, String mac, String agent,
+                                    String interfaceName, String source, Instant firstSeen, Instant lastSeen, long count) {}
+
+    private final Database database;
+    private final AgentStore agents;
+
+    public ObservationStore(Database database, AgentStore agents) {
+        this.database = database;
+        this.agents = agents;
+    }
+
+    /** Records one validated report for agent {@code name}: the agent row and every sighting, atomically. */
+    long record(String name, ReportedHost host, Instant now) {
+        List<Sighting> rows = coalesce(host.sightings());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.jdbi().inTransaction(h -> {
+                    long agentId = agents.upsert(h, name, host, now);
+                    merge(h, host.spaceId(), agentId, rows);
+                    return agentId;
+                });
+            } catch (RuntimeException e) {
+                // PostgreSQL's MERGE is not atomic against a concurrent insert of the same new key: the loser sees a
+                // unique violation. Its transaction rolled back whole, so running it again is safe.
+                if (attempt >= ATTEMPTS || !isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Sightings of the same (address, MAC) within one report become one row: a MERGE must not touch a row twice. */
+    private static List<Sighting> coalesce(List<Sighting> sightings) {
+        Map<Sighting, Sighting> byKey = new TreeMap<>();
+        for (Sighting s : sightings) {
+            byKey.merge(s, s, (a, b) -> new Sighting(a.address(), a.mac(), b.interfaceName(),
+                    b.source().equals("inventory") ? b.source() : a.source(), a.count() + b.count(),
+                    a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
+                    a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen()));
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static void merge(Handle h, long spaceId, long agentId, List<Sighting> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection c = h.getConnection();
+        try (PreparedStatement ps = c.prepareStatement(MERGE)) {
+            for (Sighting s : rows) {
+                ps.setLong(1, spaceId);
+                ps.setBytes(2, s.address().toBytes());
+                ps.setString(3, s.mac());
+                ps.setLong(4, agentId);
+                ps.setString(5, s.interfaceName());
+                ps.setString(6, s.source());
+                ps.setObject(7, s.firstSeen().atOffset(ZoneOffset.UTC));
+                ps.setObject(8, s.lastSeen().atOffset(ZoneOffset.UTC));
+                ps.setLong(9, s.count());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new ObservationWriteFailed(e);
+        }
+    }
+
+    /** A failed MERGE; the cause keeps its SQL state so the caller can tell a lost insert race from a real failure. */
+    static final class ObservationWriteFailed extends RuntimeException {
+        ObservationWriteFailed(SQLException cause) {
+            super("recording observations failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Observations of a space, newest sighting first, optionally of one address or MAC, seen since {@code since}. */
+    public List<StoredObservation> find(Long spaceId, IpAddress address, String mac, Instant since, int limit, long offset) {
+        StringBuilder sql = new StringBuilder("SELECT o.id, o.space_id, o.address, o.mac, a.name AS agent, o.interface_name,"
+                + " o.source, o.first_seen, o.last_seen, o.seen_count FROM observation o JOIN agent a ON a.id = o.agent_id"
+                + " WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        filters(sql, args, spaceId, address, mac, since);
+        sql.append(" ORDER BY o.last_seen DESC, o.id DESC LIMIT ? OFFSET ?");
+        args.add(limit);
+        args.add(offset);
+        return database.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql.toString());
+            for (int i = 0; i < args.size(); i++) {
+                q.bind(i, args.get(i));
+            }
+            return q.map((rs, ctx) -> new StoredObservation(rs.getLong("id"), rs.getLong("space_id"),
+                    IpAddress.fromBytes(rs.getBytes("address")), rs.getString("mac"), rs.getString("agent"),
+                    rs.getString("interface_name"), rs.getString("source"), AgentStore.instant(rs, "first_seen"),
+                    AgentStore.instant(rs, "last_seen"), rs.getLong("seen_count"))).list();
+        });
+    }
+
+    public long count(Long spaceId, IpAddress address, String mac, Instant since) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM observation o WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        filters(sql, args, spaceId, address, mac, since);
+        return database.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql.toString());
+            for (int i = 0; i < args.size(); i++) {
+                q.bind(i, args.get(i));
+            }
+            return q.mapTo(Long.class).one();
+        });
+    }
+
+    private static void filters(StringBuilder sql, List<Object> args, Long spaceId, IpAddress address, String mac,
+                                Instant since) {
+        if (spaceId != null) {
+            sql.append(" AND o.space_id = ?");
+            args.add(spaceId);
+        }
+        if (address != null) {
+            sql.append(" AND o.address = ?");
+            args.add(address.toBytes());
+        }
+        if (mac != null) {
+            sql.append(" AND o.mac = ?");
+            args.add(mac);
+        }
+        if (since != null) {
+            sql.append(" AND o.last_seen >= ?");
+            args.add(OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+    }
+}
