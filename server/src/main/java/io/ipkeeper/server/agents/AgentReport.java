@@ -18,8 +18,11 @@ import java.util.List;
 public record AgentReport(String hostname, String version, JsonNode space, Boolean arpWatch,
                           Integer reportIntervalSeconds, List<Interface> interfaces, List<Observation> observations) {
 
-    /** One interface of the host. */
-    public record Interface(String name, String mac, List<String> addresses) {}
+    /**
+     * One interface of the host; {@code watched} says whether the agent listens to ARP on it (default true), which is
+     * what makes its subnets covered.
+     */
+    public record Interface(String name, String mac, List<String> addresses, Boolean watched) {}
 
     /**
      * One coalesced sighting. Times are ages relative to the moment the agent sent the report, so the server can stamp

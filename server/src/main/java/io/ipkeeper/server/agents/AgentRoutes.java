@@ -124,7 +124,7 @@ public final class AgentRoutes {
         m.put("reportIntervalSeconds", a.reportIntervalSeconds());
         m.put("firstReportAt", a.firstReportAt().toString());
         m.put("lastReportAt", a.lastReportAt().toString());
-        m.put("coveredSubnets", Coverage.view(Coverage.of(a.interfaces(), ipam.subnets().list(a.spaceId()))));
+        m.put("coveredSubnets", Coverage.view(Coverage.of(a.arpWatch(), a.interfaces(), ipam.subnets().list(a.spaceId()))));
         m.put("interfaces", a.interfaces());
         return m;
     }

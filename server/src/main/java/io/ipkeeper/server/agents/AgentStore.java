@@ -35,7 +35,7 @@ public final class AgentStore {
     /** Records the report's host facts for agent {@code name} and returns the agent's id. */
     long upsert(Handle h, String name, ReportedHost host, Instant now) {
         String inventory = json(host.interfaces().stream().map(i -> Map.of(
-                "name", i.name(), "mac", i.mac(),
+                "name", i.name(), "mac", i.mac(), "watched", i.watched(),
                 "addresses", i.addresses().stream().map(ReportedHost.HostAddress::toString).toList())).toList());
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         h.createUpdate("MERGE INTO agent a USING (VALUES (CAST(:name AS VARCHAR(100)))) AS s(name) ON a.name = s.name"

@@ -2,7 +2,6 @@ package io.ipkeeper.server.agents;
 
 import io.ipkeeper.ipam.model.Subnet;
 import io.ipkeeper.ipam.net.IpAddress;
-import io.ipkeeper.ipam.net.Prefix;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +9,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which leaf subnets an agent covers: those its host has an IPv4 address in, on an interface with a MAC. ARP does not
- * cross routers, so these are exactly the segments whose ARP traffic its watch can hear.
+ * Which leaf subnets an agent covers: those its host has an IPv4 address in, on an interface with a MAC whose ARP it
+ * watches. ARP does not cross routers, so these are exactly the segments whose ARP traffic it can hear; an agent
+ * without ARP watch (no CAP_NET_RAW) covers nothing, since it cannot tell that an address is unused.
  */
 final class Coverage {
     private Coverage() {}
 
     /** The covered subnets, by id, for the host addresses of {@code interfaces} (as stored: name, mac, addresses). */
-    static List<Subnet> of(List<Map<String, Object>> interfaces, List<Subnet> subnetsOfSpace) {
+    static List<Subnet> of(boolean arpWatch, List<Map<String, Object>> interfaces, List<Subnet> subnetsOfSpace) {
         Map<Long, Subnet> covered = new LinkedHashMap<>();
+        if (!arpWatch) {
+            return List.of();
+        }
         for (Map<String, Object> i : interfaces) {
+            if (Boolean.FALSE.equals(i.get("watched"))) {
+                continue;
+            }
             Object mac = i.get("mac");
             if (!(mac instanceof String m) || m.isEmpty() || !(i.get("addresses") instanceof List<?> addresses)) {
                 continue;
@@ -48,9 +54,5 @@ final class Coverage {
             m.put("prefix", s.prefix().toString());
             return m;
         }).toList();
-    }
-
-    static boolean covers(List<Subnet> covered, Prefix prefix) {
-        return covered.stream().anyMatch(s -> s.prefix().equals(prefix));
     }
 }

@@ -101,7 +101,7 @@ final class ReportValidator {
         for (int i = 0; i < raw.size(); i++) {
             addresses.add(hostAddress(raw.get(i), where + ".addresses[" + i + "]"));
         }
-        return new ReportedHost.HostInterface(name, mac, List.copyOf(addresses));
+        return new ReportedHost.HostInterface(name, mac, List.copyOf(addresses), in.watched() == null || in.watched());
     }
 
     private static ReportedHost.HostAddress hostAddress(String text, String where) {

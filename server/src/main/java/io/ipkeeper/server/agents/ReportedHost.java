@@ -11,7 +11,7 @@ record ReportedHost(long spaceId, String hostname, String version, boolean arpWa
                     List<HostInterface> interfaces, List<Sighting> sightings) {
 
     /** One interface; {@code mac} is empty for links without one (tun). */
-    record HostInterface(String name, String mac, List<HostAddress> addresses) {}
+    record HostInterface(String name, String mac, List<HostAddress> addresses, boolean watched) {}
 
     /** An address with its on-link prefix length, e.g. 198.18.0.10/24. */
     record HostAddress(IpAddress address, int prefixLength) {

@@ -70,7 +70,7 @@ final class Schemas {
                 "hostname:string", "version:string", "space:idOrName", "arpWatch:boolean",
                 "reportIntervalSeconds:integer", "interfaces:ReportedInterface[]!", "observations:ReportedObservation[]"));
         s.put("ReportedInterface", obj("a host interface; addresses with prefix length, e.g. 198.18.0.10/24",
-                "name:string!", "mac:string", "addresses:string[]"));
+                "name:string!", "mac:string", "addresses:string[]", "watched:boolean"));
         s.put("ReportedObservation", obj("an ARP sighting coalesced by the agent; kind: request, reply,"
                         + " gratuitous_request, gratuitous_reply or probe (probes are not evidence of use)",
                 "address:string!", "mac:string!", "interfaceName:string!", "kind:string!", "count:integer",

@@ -103,6 +103,22 @@ class AgentRoutesTest {
     }
 
     @Test
+    void onlyWatchedInterfacesOfAnArpWatchingAgentCoverSubnets() {
+        admin.post("/api/v1/subnets", Map.of("space", space, "prefix", "198.18.1.0/24")).ok(201);
+        Map<String, Object> twoInterfaces = Map.of("space", space, "arpWatch", true, "interfaces", List.of(
+                Map.of("name", "eth0", "mac", MAC_A, "addresses", List.of("198.18.0.10/24")),
+                Map.of("name", "eth1", "mac", MAC_B, "addresses", List.of("198.18.1.10/24"), "watched", false)));
+        agentA.post("/api/v1/agents/report", twoInterfaces).ok(200);
+        JsonNode covered = admin.get("/api/v1/agents/" + agentName).ok(200).get("coveredSubnets");
+        assertThat(covered.findValuesAsText("prefix")).containsExactly("198.18.0.0/24");
+
+        Map<String, Object> inventoryOnly = new java.util.HashMap<>(twoInterfaces);
+        inventoryOnly.put("arpWatch", false);
+        agentA.post("/api/v1/agents/report", inventoryOnly).ok(200);
+        assertThat(admin.get("/api/v1/agents/" + agentName).ok(200).get("coveredSubnets")).isEmpty();
+    }
+
+    @Test
     void repeatedSightingsCoalesceToOneRowPerAddressAndMac() {
         agentA.post("/api/v1/agents/report", report(List.of(sighting("198.18.0.20", MAC_B, 2, 0, 0)))).ok(200);
         JsonNode firstRow = admin.get("/api/v1/observations?space=" + space + "&address=198.18.0.20").ok(200).get("results").get(0);

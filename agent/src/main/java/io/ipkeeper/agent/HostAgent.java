@@ -1,0 +1,192 @@
+package io.ipkeeper.agent;
+
+import io.ipkeeper.agent.arp.ArpSocket;
+import io.ipkeeper.agent.arp.ArpSockets;
+import io.ipkeeper.agent.arp.ArpWatch;
+import io.ipkeeper.agent.arp.RawSocketCapability;
+import io.ipkeeper.agent.arp.RawSocketException;
+import io.ipkeeper.agent.internal.http.AgentMetrics;
+import io.ipkeeper.agent.internal.http.StatusEndpoint;
+import io.ipkeeper.agent.inventory.HostInterface;
+import io.ipkeeper.agent.inventory.HostInventory;
+import io.ipkeeper.agent.inventory.InventoryReader;
+import io.ipkeeper.agent.inventory.InventoryWatcher;
+import io.ipkeeper.agent.report.HttpReportSender;
+import io.ipkeeper.agent.report.ReportSender;
+import io.ipkeeper.agent.report.Reporter;
+import io.ipkeeper.agent.report.ReporterConfig;
+import io.ipkeeper.agent.report.ReporterStats;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running host agent: reads the host's inventory (re-read every few seconds), watches ARP on the chosen interfaces
+ * when it has {@code CAP_NET_RAW} (inventory-only otherwise), and reports both to the server; {@code /healthz} and
+ * {@code /metrics} tell how it is doing.
+ */
+public final class HostAgent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HostAgent.class);
+    /** How often the inventory is re-read: cheap (/sys and /proc), and a new VIP shows up within this. */
+    static final Duration INVENTORY_INTERVAL = Duration.ofSeconds(5);
+
+    private final ScheduledExecutorService scheduler;
+    private final InventoryWatcher inventory;
+    private final Reporter reporter;
+    private final ArpWatch arp;
+    private final StatusEndpoint status;
+    private final String mode;
+
+    private HostAgent(ScheduledExecutorService scheduler, InventoryWatcher inventory, Reporter reporter, ArpWatch arp,
+                      StatusEndpoint status, String mode) {
+        this.scheduler = scheduler;
+        this.inventory = inventory;
+        this.reporter = reporter;
+        this.arp = arp;
+        this.status = status;
+        this.mode = mode;
+    }
+
+    /** Starts the real agent: the host's /sys and /proc, AF_PACKET sockets, and HTTP reports to the server. */
+    public static HostAgent start(HostAgentOptions options, String version) {
+        List<String> problems = options.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return start(options, version, io.ipkeeper.agent.inventory.LinuxInventoryReader.system(),
+                new HttpReportSender(options.server(), options.token(), options.trust()), true);
+    }
+
+    /**
+     * Starts with the given inventory source and report sender; {@code watchArp} false forces inventory-only mode
+     * (tests without CAP_NET_RAW, or an operator's choice).
+     */
+    public static HostAgent start(HostAgentOptions options, String version, InventoryReader reader, ReportSender sender,
+                                  boolean watchArp) {
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("ipkeeper-agent").factory());
+        InventoryWatcher watcher = null;
+        ArpWatch arp = null;
+        Reporter reporter = null;
+        StatusEndpoint status = null;
+        try {
+            Reporter r = new Reporter(sender, new ReporterConfig(options.reportInterval(), Duration.ofMillis(500),
+                    Duration.ofSeconds(30), 50_000, options.hostname(), version, options.space()), clock, scheduler);
+            reporter = r;
+            watcher = new InventoryWatcher(reader, (before, after, diff) -> {
+                log.info("host inventory changed: {}", diff);
+                r.inventory(after);
+            });
+            HostInventory first = watcher.current();
+            requireInterfaces(first, options.interfaces());
+            String mode;
+            if (!watchArp) {
+                mode = "inventory only (ARP watch switched off)";
+            } else {
+                RawSocketCapability.Report capability = RawSocketCapability.check();
+                if (capability.capable()) {
+                    arp = ArpWatch.start(openSockets(options.interfaces()), options.arp(), clock, r::observations);
+                    mode = "watching ARP on " + String.join(", ", options.interfaces());
+                } else {
+                    log.warn(capability.message());
+                    mode = "inventory only: " + capability.message();
+                }
+            }
+            watcher.start(scheduler, INVENTORY_INTERVAL);
+            r.start(first, arp != null);
+            if (options.listen() != null) {
+                ArpWatch watching = arp;
+                Instant started = clock.instant();
+                status = StatusEndpoint.start(options.listen(),
+                        () -> health(r.stats(), started, clock.instant(), options.reportInterval()),
+                        () -> AgentMetrics.render(r.stats(), watching == null ? null : watching.stats()));
+            }
+            log.info("ipkeeper agent reporting to {}: {}", options.server(), mode);
+            return new HostAgent(scheduler, watcher, r, arp, status, mode);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(status, arp, watcher, reporter);
+            scheduler.shutdownNow();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void requireInterfaces(HostInventory inventory, List<String> names) {
+        List<String> missing = names.stream().filter(n -> inventory.find(n).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no interface " + String.join(", ", missing) + " on this host (network"
+                    + " namespace); it has: " + inventory.interfaces().stream().map(HostInterface::name)
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static List<ArpSocket> openSockets(List<String> interfaces) throws RawSocketException {
+        List<ArpSocket> sockets = new ArrayList<>();
+        try {
+            for (String name : interfaces) {
+                sockets.add(ArpSockets.open(name));
+            }
+            return sockets;
+        } catch (RawSocketException e) {
+            sockets.forEach(ArpSocket::close);
+            throw e;
+        }
+    }
+
+    /** Healthy while reports get through; a fresh agent gets three intervals to deliver its first. */
+    static StatusEndpoint.Health health(ReporterStats s, Instant started, Instant now, Duration interval) {
+        Duration grace = interval.multipliedBy(3);
+        Instant last = s.lastSuccess() == null ? started : s.lastSuccess();
+        if (last.plus(grace).isAfter(now)) {
+            return new StatusEndpoint.Health(true, s.lastSuccess() == null ? "starting: no report delivered yet"
+                    : "ok: last report delivered at " + s.lastSuccess());
+        }
+        return new StatusEndpoint.Health(false, "no report delivered for " + Duration.between(last, now).toSeconds()
+                + " s: " + (s.lastError() == null ? "unknown error" : s.lastError()));
+    }
+
+    private static void closeQuietly(AutoCloseable... parts) {
+        for (AutoCloseable c : parts) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.debug("closing {} failed", c, e);
+                }
+            }
+        }
+    }
+
+    /** What the agent is doing, e.g. "watching ARP on eth0" or "inventory only: …". */
+    public String mode() {
+        return mode;
+    }
+
+    public ReporterStats reportStats() {
+        return reporter.stats();
+    }
+
+    /** Where {@code /healthz} and {@code /metrics} are served, if anywhere. */
+    public Optional<InetSocketAddress> statusAddress() {
+        return Optional.ofNullable(status).map(StatusEndpoint::address);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(status, arp, inventory, reporter);
+        scheduler.shutdownNow();
+    }
+}
