@@ -63,11 +63,13 @@ public abstract class ConfiguredCommand implements Callable<Integer> {
                 .description("TOML config file (env " + CONFIG_ENV + "); flags and environment override it")
                 .build());
         for (Setting<?> s : allSettings()) {
-            commandSpec.addOption(OptionSpec.builder(s.flag())
-                    .paramLabel(paramLabel(s))
-                    .type(String.class)
-                    .description(s.description())
-                    .build());
+            OptionSpec.Builder option = OptionSpec.builder(s.flag()).paramLabel(paramLabel(s)).description(s.description());
+            if (Settings.REPEATABLE.contains(s)) {
+                option.type(List.class).auxiliaryTypes(String.class);
+            } else {
+                option.type(String.class);
+            }
+            commandSpec.addOption(option.build());
         }
     }
 
@@ -81,7 +83,11 @@ public abstract class ConfiguredCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         for (Setting<?> s : allSettings()) {
             Object v = spec.findOption(s.flag()).getValue();
-            if (v != null) {
+            if (v instanceof List<?> repeated) {
+                if (!repeated.isEmpty()) {
+                    flags.put(s.key(), repeated.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+                }
+            } else if (v != null) {
                 flags.put(s.key(), v.toString());
             }
         }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "IP address management with gossip-based conflict detection.",
-        subcommands = {ServerCommand.class, GossipCommand.class, MembersCommand.class,
+        subcommands = {ServerCommand.class, AgentCommand.class, GossipCommand.class, MembersCommand.class,
                 io.ipkeeper.cli.client.LoginCommand.class, io.ipkeeper.cli.client.LogoutCommand.class,
                 io.ipkeeper.cli.client.SpaceCommand.class, io.ipkeeper.cli.client.SubnetCommand.class,
                 io.ipkeeper.cli.client.RangeCommand.class, io.ipkeeper.cli.client.IpCommand.class,

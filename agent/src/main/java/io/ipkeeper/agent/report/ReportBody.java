@@ -29,7 +29,8 @@ final class ReportBody {
         for (HostInterface i : inventory.interfaces()) {
             Map<String, Object> im = new LinkedHashMap<>();
             im.put("name", i.name());
-            i.mac().ifPresent(mac -> im.put("mac", mac.toString()));
+            // loopback reports 00:00:00:00:00:00: that names no station, so it is sent as "no MAC"
+            i.mac().filter(mac -> !mac.isZero()).ifPresent(mac -> im.put("mac", mac.toString()));
             List<String> addresses = new ArrayList<>();
             for (InterfaceAddress a : i.addresses()) {
                 addresses.add(a.address().getHostAddress().replaceFirst("%.*$", "") + "/" + a.prefixLength());

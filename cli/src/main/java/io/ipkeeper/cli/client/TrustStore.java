@@ -13,10 +13,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Trust for an https server signed by a private CA: the certificates of a PEM file replace the system trust store. */
-final class TrustStore {
+public final class TrustStore {
     private TrustStore() {}
 
-    static SSLContext fromPem(Path pem) {
+    public static SSLContext fromPem(Path pem) {
         Collection<? extends Certificate> certs;
         try (InputStream in = Files.newInputStream(pem)) {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(in);

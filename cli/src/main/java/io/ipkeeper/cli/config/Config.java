@@ -71,12 +71,16 @@ public final class Config {
             source = Source.env(s);
         } else if (file.value(s.key()).isPresent()) {
             Object v = file.value(s.key()).get();
-            if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            if (v instanceof List<?> list && Settings.REPEATABLE.contains(s)) {
+                // a TOML array for a repeatable setting, e.g. interfaces = ["eth0", "eth1"]
+                raw = list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            } else if (v instanceof Map<?, ?> || v instanceof List<?>) {
                 problems.add(s.key() + " (" + Source.file(s, file).description() + "): expected a single value, got a "
                         + (v instanceof List<?> ? "list" : "table"));
                 return;
+            } else {
+                raw = String.valueOf(v);
             }
-            raw = String.valueOf(v);
             source = Source.file(s, file);
         } else {
             out.put(s, new Value<>(s.defaultValue(), Source.DEFAULT));

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -98,6 +99,62 @@ public final class Parsers {
             }
             throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
                     .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        };
+    }
+
+    /** A duration such as {@code 10s}, {@code 500ms} or {@code 1m30s}, within {@code min..max}. */
+    public static Function<String, java.time.Duration> duration(java.time.Duration min, java.time.Duration max) {
+        return text -> {
+            java.time.Duration d = io.ipkeeper.cli.gossip.GoDuration.parse(text);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException("must be between " + min.toString().substring(2).toLowerCase(Locale.ROOT)
+                        + " and " + max.toString().substring(2).toLowerCase(Locale.ROOT) + ", not " + text.strip());
+            }
+            return d;
+        };
+    }
+
+    /**
+     * Names separated by commas (a repeated flag arrives joined the same way), e.g. {@code eth0,eth1}: each made of
+     * letters, digits and {@code . - _ @ :}, no duplicates.
+     */
+    public static Function<String, List<String>> names() {
+        return text -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (String part : text.split(",")) {
+                String n = part.strip();
+                if (n.isEmpty()) {
+                    continue;
+                }
+                if (!n.matches("[A-Za-z0-9._@:-]{1,64}")) {
+                    throw new IllegalArgumentException("'" + n + "' is not a valid name (letters, digits, . - _ @ :)");
+                }
+                if (out.contains(n)) {
+                    throw new IllegalArgumentException("'" + n + "' is given twice");
+                }
+                out.add(n);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("expected at least one name, e.g. eth0");
+            }
+            return List.copyOf(out);
+        };
+    }
+
+    /** {@code host:port} to listen on, e.g. {@code 127.0.0.1:9180} ({@code [::1]:9180} for IPv6). */
+    public static Function<String, java.net.InetSocketAddress> hostPort() {
+        return text -> {
+            String s = text.strip();
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("expected host:port such as 127.0.0.1:9180, not '" + s + "'");
+            }
+            String host = s.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port = port().apply(s.substring(colon + 1));
+            return new java.net.InetSocketAddress(bindAddress().apply(host), port);
         };
     }
 

@@ -81,12 +81,30 @@ public final class Settings {
             "--metrics-subnet-limit", 500, Parsers.intRange(0, 100_000),
             "Most leaf subnets (lowest ids first) with per-subnet gauges in /metrics; 0 turns them off");
 
+    public static final Setting<List<String>> AGENT_INTERFACES = new Setting<>("agent.interfaces", "--interface", null,
+            Parsers.names(), "Interface whose ARP traffic the agent watches; repeat the flag (or separate with commas)"
+                    + " for several");
+    public static final Setting<String> AGENT_SPACE = new Setting<>("agent.space", "--space", null, Parsers.text(),
+            "Address space (name or id) of this host's networks; unset: the server's only space");
+    public static final Setting<java.net.InetSocketAddress> AGENT_LISTEN = new Setting<>("agent.listen", "--listen",
+            new java.net.InetSocketAddress("127.0.0.1", 9180), Parsers.hostPort(),
+            "Where the agent serves /healthz and /metrics (host:port)");
+    public static final Setting<java.time.Duration> AGENT_REPORT_INTERVAL = new Setting<>("agent.report-interval",
+            "--report-interval", java.time.Duration.ofSeconds(10),
+            Parsers.duration(java.time.Duration.ofSeconds(1), java.time.Duration.ofHours(1)),
+            "Longest time between two reports (news is sent at once); the server calls the agent dead after three"
+                    + " missed ones");
+
+    /** Settings whose flag may be repeated; the occurrences are joined with commas before parsing. */
+    public static final java.util.Set<Setting<?>> REPEATABLE = java.util.Set.of(AGENT_INTERFACES);
+
     /** All settings, in the order {@code --help} and docs list them. */
     public static final List<Setting<?>> ALL = List.of(
             LOG_FORMAT, LOG_LEVEL,
             SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE,
-            CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT);
+            CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT,
+            AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

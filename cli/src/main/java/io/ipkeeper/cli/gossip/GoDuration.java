@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Go's {@code time.ParseDuration} format ({@code 5s}, {@code 100ms}, {@code 1m30s}, {@code 0}), as the Go peer's flags take. */
-final class GoDuration {
+public final class GoDuration {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private GoDuration() {}
 
     /** Parses {@code text}; throws IllegalArgumentException with Go's wording on anything else. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text.strip();
         if (s.equals("0")) {
             return Duration.ZERO;

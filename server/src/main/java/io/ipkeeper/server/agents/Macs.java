@@ -10,6 +10,11 @@ final class Macs {
 
     private Macs() {}
 
+    /** Whether {@code text} is the all-zero MAC in any accepted spelling. */
+    static boolean isZero(String text) {
+        return text.strip().replace('-', ':').equals("00:00:00:00:00:00");
+    }
+
     /** The canonical form, or a 422 naming {@code where}; zero and group (multicast/broadcast) MACs name no host. */
     static String normalize(String text, String where) {
         String t = text.strip().toLowerCase(Locale.ROOT);

@@ -92,7 +92,9 @@ final class ReportValidator {
             throw ApiProblem.invalid("'" + where + "' must be an object");
         }
         String name = required(in.name(), where + ".name", 64);
-        String mac = in.mac() == null || in.mac().isBlank() ? "" : Macs.normalize(in.mac(), where + ".mac");
+        // Linux shows loopback's MAC as all zeros: on an interface that means "no MAC", not a bad report.
+        String mac = in.mac() == null || in.mac().isBlank() || Macs.isZero(in.mac()) ? ""
+                : Macs.normalize(in.mac(), where + ".mac");
         List<String> raw = in.addresses() == null ? List.of() : in.addresses();
         if (raw.size() > MAX_ADDRESSES_PER_INTERFACE) {
             throw ApiProblem.invalid("'" + where + ".addresses' holds more than " + MAX_ADDRESSES_PER_INTERFACE);

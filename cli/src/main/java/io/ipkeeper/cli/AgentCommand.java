@@ -1,0 +1,89 @@
+package io.ipkeeper.cli;
+
+import static io.ipkeeper.cli.config.Settings.AGENT_INTERFACES;
+import static io.ipkeeper.cli.config.Settings.AGENT_LISTEN;
+import static io.ipkeeper.cli.config.Settings.AGENT_REPORT_INTERVAL;
+import static io.ipkeeper.cli.config.Settings.AGENT_SPACE;
+import static io.ipkeeper.cli.config.Settings.CLIENT_CA_FILE;
+import static io.ipkeeper.cli.config.Settings.CLIENT_SERVER;
+import static io.ipkeeper.cli.config.Settings.CLIENT_TOKEN;
+
+import io.ipkeeper.agent.HostAgent;
+import io.ipkeeper.agent.HostAgentOptions;
+import io.ipkeeper.agent.arp.ArpWatchConfig;
+import io.ipkeeper.cli.client.ClientException;
+import io.ipkeeper.cli.client.TrustStore;
+import io.ipkeeper.cli.config.Config;
+import io.ipkeeper.cli.config.Setting;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+
+/** {@code ipkeeper agent}: the host agent, until Ctrl-C (SIGINT) or SIGTERM. */
+@Command(name = "agent", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the host agent: report this host's interfaces and addresses, and the ARP traffic of the"
+                + " watched interfaces, to the ipkeeper server.",
+                "Needs CAP_NET_RAW to watch ARP (root, or setcap cap_net_raw+ep on java); without it, inventory only.",
+                "Example: ipkeeper agent --interface eth0 --server https://ipam.example:8443 --ca-file ca.pem"
+                        + " (token in IPKEEPER_TOKEN)"})
+public final class AgentCommand extends ConfiguredCommand {
+
+    @Override
+    protected List<Setting<?>> settings() {
+        return List.of(AGENT_INTERFACES, CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CA_FILE, AGENT_SPACE, AGENT_LISTEN,
+                AGENT_REPORT_INTERVAL);
+    }
+
+    @Override
+    protected int run(Config config) throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<SSLContext> trust;
+        try {
+            trust = config.find(CLIENT_CA_FILE).map(TrustStore::fromPem);
+        } catch (ClientException e) {
+            err.println("ipkeeper agent: " + e.getMessage());
+            return 2;
+        }
+        HostAgentOptions options = new HostAgentOptions(config.find(AGENT_INTERFACES).orElse(List.of()),
+                config.find(CLIENT_SERVER).orElse(null), config.find(CLIENT_TOKEN).orElse(null), trust,
+                config.find(AGENT_SPACE).orElse(null), config.get(AGENT_REPORT_INTERVAL), config.get(AGENT_LISTEN),
+                ArpWatchConfig.defaults(), hostname());
+        List<String> problems = options.problems();
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("ipkeeper agent: " + p));
+            err.println("See 'ipkeeper agent --help' for every setting.");
+            return 2;
+        }
+        HostAgent agent;
+        try {
+            agent = HostAgent.start(options, io.ipkeeper.server.Version.current());
+        } catch (RuntimeException e) {
+            err.println("ipkeeper agent: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            stopped.countDown();
+        }, "ipkeeper-agent-shutdown"));
+        spec.commandLine().getOut().println("ipkeeper agent: " + agent.mode() + "; reporting to " + options.server()
+                + agent.statusAddress().map(a -> "; /healthz and /metrics on " + a.getHostString() + ":" + a.getPort())
+                        .orElse(""));
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
+    }
+}
