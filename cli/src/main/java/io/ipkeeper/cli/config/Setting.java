@@ -1,5 +1,6 @@
 package io.ipkeeper.cli.config;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -43,6 +44,13 @@ public record Setting<T>(String key, String flag, T defaultValue, Function<Strin
 
     /** How a value is written by users: enum constants in lower case, like the parsers accept them. */
     public static String display(Object value) {
-        return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT).replace('_', '-') : String.valueOf(value);
+        return switch (value) {
+            case Enum<?> e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            case java.net.InetSocketAddress a -> a.getHostString() + ":" + a.getPort();
+            // PT1M30S → 1m30s, the form the duration parser takes
+            case java.time.Duration d -> d.toString().substring(2).toLowerCase(Locale.ROOT);
+            case List<?> l -> l.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            default -> String.valueOf(value);
+        };
     }
 }

@@ -64,6 +64,22 @@ class ConfigTest {
     }
 
     @Test
+    void agentInterfacesComeAsATomlArrayAnEnvListOrRepeatedFlagsAndDurationsAreChecked() {
+        List<Setting<?>> agent = List.of(Settings.AGENT_INTERFACES, Settings.AGENT_REPORT_INTERVAL, Settings.AGENT_LISTEN);
+        Config fromFile = Config.resolve(agent, Map.of(), Map.of(),
+                file("[agent]\ninterfaces = [\"eth0\", \"eth1\"]\nreport-interval = \"1m30s\"\n"));
+        assertThat(fromFile.get(Settings.AGENT_INTERFACES)).containsExactly("eth0", "eth1");
+        assertThat(fromFile.get(Settings.AGENT_REPORT_INTERVAL)).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(fromFile.get(Settings.AGENT_LISTEN).getPort()).isEqualTo(9180);
+        Config fromEnv = Config.resolve(agent, Map.of(), Map.of("IPKEEPER_AGENT_INTERFACES", "bond0, eth2"), ConfigFile.none());
+        assertThat(fromEnv.get(Settings.AGENT_INTERFACES)).containsExactly("bond0", "eth2");
+        assertThatThrownBy(() -> Config.resolve(agent, Map.of("agent.interfaces", "eth0,eth0",
+                "agent.report-interval", "2h", "agent.listen", "nowhere"), Map.of(), ConfigFile.none()))
+                .hasMessageContaining("'eth0' is given twice").hasMessageContaining("between 1s and 1h")
+                .hasMessageContaining("host:port");
+    }
+
+    @Test
     void nonNumbersAreRejectedClearly() {
         assertThatThrownBy(() -> Config.resolve(SERVER, Map.of("server.port", "eighty"), Map.of(), ConfigFile.none()))
                 .hasMessage("invalid configuration: server.port = 'eighty' (from flag --port): expected a whole number from 0 to 65535");
