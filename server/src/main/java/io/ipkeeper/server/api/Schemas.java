@@ -45,6 +45,12 @@ final class Schemas {
                 "description:string", "expiresAt:date-time", "releasedAt:date-time", "quarantineUntil:date-time",
                 "idempotencyKey:string", "createdBy:string", "createdAt:date-time"));
         s.put("AllocationList", Map.of("type", "array", "items", OpenApiDocument.ref("Allocation")));
+        s.put("SpacePatch", obj("merge patch: present fields change, null clears", "name:string", "description:string"));
+        s.put("SubnetPatch", obj("merge patch: present fields change, null clears (the prefix never changes)",
+                "gateway:string", "vlan:integer", "dnsServers:string[]", "description:string",
+                "utilizationThreshold:integer"));
+        s.put("RangePatch", obj("merge patch: present fields change, null clears owner/description; start and end"
+                + " move together", "start:string", "end:string", "purpose:string", "owner:string", "description:string"));
         s.put("AllocationPatch", obj("merge patch: present fields change, null clears", "hostname:string", "mac:string",
                 "description:string", "expiresAt:date-time"));
         s.put("AddressList", obj("free addresses in order", "count:integer", "results:string[]"));
