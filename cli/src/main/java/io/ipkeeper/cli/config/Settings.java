@@ -81,12 +81,18 @@ public final class Settings {
             "--metrics-subnet-limit", 500, Parsers.intRange(0, 100_000),
             "Most leaf subnets (lowest ids first) with per-subnet gauges in /metrics; 0 turns them off");
 
+    public static final Setting<io.ipkeeper.server.audit.Retention> AUDIT_RETENTION = new Setting<>("audit.retention",
+            "--audit-retention", io.ipkeeper.server.audit.Retention.FOREVER, io.ipkeeper.server.audit.Retention::parse,
+            "How long audit events are kept: forever, or an ISO-8601 duration such as P365D; older events are"
+                    + " deleted in small batches by every server's maintenance round (every 30 s)");
+
     /** All settings, in the order {@code --help} and docs list them. */
     public static final List<Setting<?>> ALL = List.of(
             LOG_FORMAT, LOG_LEVEL,
             SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE,
-            CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT);
+            CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT,
+            AUDIT_RETENTION);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

@@ -63,7 +63,7 @@ final class Schemas {
         s.put("CreatedToken", obj("a new token with its secret, shown once", "id:integer", "name:string", "role:string",
                 "hint:string", "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "token:string"));
         s.put("AuditEvent", obj("one change", "id:integer", "occurredAt:date-time", "actor:string", "action:string",
-                "objectType:string", "objectId:integer", "space:integer", "before:object", "after:object"));
+                "objectType:string", "objectId:integer", "space:integer", "requestId:string", "before:object", "after:object"));
         s.put("CreateWebhook", obj("a new webhook subscription; without secret one is generated", "url:string!",
                 "events:string[]!", "secret:string", "description:string"));
         s.put("Webhook", obj("a webhook subscription (never its secret)", "id:integer", "url:string",

@@ -101,6 +101,10 @@ final class Api {
         return send(request(path).GET(), Map.of());
     }
 
+    Res get(String path, Map<String, String> headers) {
+        return send(request(path).GET(), headers);
+    }
+
     Res post(String path, Object body) {
         return post(path, body, Map.of());
     }
