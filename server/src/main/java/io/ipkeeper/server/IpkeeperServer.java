@@ -24,6 +24,8 @@ import io.ipkeeper.server.auth.AuthenticatorChain;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
 import io.ipkeeper.server.auth.TokenStore;
+import io.ipkeeper.server.conflicts.ConflictRoutes;
+import io.ipkeeper.server.conflicts.ConflictStore;
 import io.ipkeeper.server.metrics.Metrics;
 import io.ipkeeper.server.webhooks.WebhookRoutes;
 import io.ipkeeper.server.webhooks.Webhooks;
@@ -114,6 +116,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
                 FreeSpaceRoutes.register(api, ipam, database);
                 AuditRoutes.register(api, database);
+                ConflictRoutes.register(api, ipam, new ConflictStore(database.jdbi(), clock));
                 WebhookRoutes.register(api, webhooks.subscriptions());
                 metrics.register(api, config);
                 docs.set(api.docs());

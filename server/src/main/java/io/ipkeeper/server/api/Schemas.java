@@ -64,6 +64,9 @@ final class Schemas {
                 "hint:string", "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "token:string"));
         s.put("AuditEvent", obj("one change", "id:integer", "occurredAt:date-time", "actor:string", "action:string",
                 "objectType:string", "objectId:integer", "space:integer", "requestId:string", "before:object", "after:object"));
+        s.put("Conflict", obj("an address where hosts disagree with the records", "id:integer", "space:integer",
+                "address:string", "kind:string", "macs:string[]", "firstSeen:date-time", "lastSeen:date-time",
+                "state:string", "acknowledgedBy:string", "acknowledgedAt:date-time"));
         s.put("CreateWebhook", obj("a new webhook subscription; without secret one is generated", "url:string!",
                 "events:string[]!", "secret:string", "description:string"));
         s.put("Webhook", obj("a webhook subscription (never its secret)", "id:integer", "url:string",
@@ -73,7 +76,7 @@ final class Schemas {
                 "url:string", "events:string[]", "description:string", "pendingDeliveries:integer",
                 "createdBy:string", "createdAt:date-time", "secret:string"));
         s.put("Metrics", Map.of("type", "string", "description", "Prometheus text exposition format"));
-        for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent",
+        for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent", "Conflict",
                 "Webhook")) {
             s.put(item + "Page", page(item));
         }
