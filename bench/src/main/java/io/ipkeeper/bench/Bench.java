@@ -15,6 +15,7 @@ public final class Bench {
     private static final Map<String, String> HARNESSES = new TreeMap<>(Map.of(
             "jmh", "org.openjdk.jmh.Main",
             "ipam-allocation", "io.ipkeeper.bench.ipam.IpamAllocationBench",
+            "http-allocation", "io.ipkeeper.bench.http.HttpAllocationBench",
             "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint",
             "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench"));
 

@@ -1,5 +1,6 @@
 package io.ipkeeper.cli;
 
+import static io.ipkeeper.cli.config.Settings.AUDIT_RETENTION;
 import static io.ipkeeper.cli.config.Settings.BOOTSTRAP_TOKEN;
 import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
 import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
@@ -35,7 +36,8 @@ public final class ServerCommand extends ConfiguredCommand {
     @Override
     protected List<Setting<?>> settings() {
         return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
-                DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT);
+                DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
+                AUDIT_RETENTION);
     }
 
     @Override
@@ -60,7 +62,8 @@ public final class ServerCommand extends ConfiguredCommand {
             server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
                     config.get(DATABASE_USER), config.get(DATABASE_PASSWORD), config.get(DATABASE_POOL_SIZE))
                     .withBootstrapToken(config.get(BOOTSTRAP_TOKEN))
-                    .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT))));
+                    .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT)))
+                    .withAuditRetention(config.get(AUDIT_RETENTION)));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;

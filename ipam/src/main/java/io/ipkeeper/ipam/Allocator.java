@@ -74,7 +74,7 @@ public final class Allocator {
             throw new InvalidRequest("every change needs a principal (who is asking)");
         }
         return new AllocationContext(principal, clock.instant(), config.quarantineCooldown(), config.idempotencyRetention(),
-                RandomGenerator.of("L64X128MixRandom"));
+                RandomGenerator.of("L64X128MixRandom"), RequestId.current());
     }
 
     /** Allocates (or reserves) per {@code req}. Throws a typed {@link io.ipkeeper.ipam.error.IpamException}; then nothing was written. */

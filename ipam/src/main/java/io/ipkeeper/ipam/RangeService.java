@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -111,6 +112,14 @@ public final class RangeService {
      * between the range and the rest of the subnet accordingly. Audited; on bad input nothing is written.
      */
     public IpRange update(String principal, long rangeId, RangePatch patch) {
+        return update(principal, rangeId, patch, r -> { });
+    }
+
+    /**
+     * As {@link #update(String, long, RangePatch)}; {@code precondition} sees the range as it is under the subnet lock
+     * and may throw to refuse the change (an HTTP {@code If-Match}), before anything is written.
+     */
+    public IpRange update(String principal, long rangeId, RangePatch patch, Consumer<IpRange> precondition) {
         if (patch == null) {
             throw new InvalidRequest("a range update needs a patch (RangePatch.none() changes nothing)");
         }
@@ -123,10 +132,13 @@ public final class RangeService {
         checkOwner(patch.owner() == null ? null : patch.owner().orElse(null));
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            IpRange old = find(h, rangeId);
-            Subnet s = SubnetWrites.find(h, old.subnetId()).orElseThrow();
+            IpRange unlocked = find(h, rangeId);
+            Subnet s = SubnetWrites.find(h, unlocked.subnetId()).orElseThrow();
             SubnetWrites.lockSpace(h, s.spaceId());
             LockedSubnet ls = LockedSubnet.lock(h, s.id());
+            // read again under the lock: a concurrent update may have committed in between
+            IpRange old = find(h, rangeId);
+            precondition.accept(old);
             AddressRange span = patch.start() == null ? old.range() : span(patch.start(), patch.end());
             RangePurpose purpose = patch.purpose() == null ? old.purpose() : patch.purpose();
             IpRange updated = new IpRange(old.id(), old.subnetId(), span, purpose,

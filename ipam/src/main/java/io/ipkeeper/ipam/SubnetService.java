@@ -24,6 +24,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
@@ -119,6 +120,14 @@ public final class SubnetService {
      * free-space index and the old one returns to it. Audited; on bad input nothing is written.
      */
     public Subnet update(String principal, long id, SubnetPatch patch) {
+        return update(principal, id, patch, s -> { });
+    }
+
+    /**
+     * As {@link #update(String, long, SubnetPatch)}; {@code precondition} sees the subnet as it is under the lock and
+     * may throw to refuse the change (an HTTP {@code If-Match}), before anything is written.
+     */
+    public Subnet update(String principal, long id, SubnetPatch patch, Consumer<Subnet> precondition) {
         if (patch == null) {
             throw new InvalidRequest("a subnet update needs a patch (SubnetPatch.none() changes nothing)");
         }
@@ -129,6 +138,7 @@ public final class SubnetService {
         return jdbi.inTransaction(h -> {
             LockedSubnet ls = LockedSubnet.lock(h, id);
             Subnet s = ls.subnet();
+            precondition.accept(s);
             SubnetSpec merged = new SubnetSpec(s.spaceId(), s.prefix().toString(), s.container(),
                     patch.gateway() == null ? (s.gateway() == null ? null : s.gateway().toString()) : patch.gateway().orElse(null),
                     patch.vlan() == null ? s.vlan() : patch.vlan().orElse(null),

@@ -17,14 +17,18 @@ import io.ipkeeper.server.api.HealthRoutes;
 import io.ipkeeper.server.api.Json;
 import io.ipkeeper.server.api.OpenApiDocument;
 import io.ipkeeper.server.api.RangeRoutes;
+import io.ipkeeper.server.api.RequestIds;
 import io.ipkeeper.server.api.RouteDoc;
 import io.ipkeeper.server.api.SpaceRoutes;
 import io.ipkeeper.server.api.SubnetRoutes;
 import io.ipkeeper.server.api.TokenRoutes;
+import io.ipkeeper.server.audit.AuditSweeper;
 import io.ipkeeper.server.auth.AuthenticatorChain;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
 import io.ipkeeper.server.auth.TokenStore;
+import io.ipkeeper.server.conflicts.ConflictRoutes;
+import io.ipkeeper.server.conflicts.ConflictStore;
 import io.ipkeeper.server.metrics.Metrics;
 import io.ipkeeper.server.webhooks.WebhookRoutes;
 import io.ipkeeper.server.webhooks.Webhooks;
@@ -98,6 +102,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.http.prefer405over404 = true;
                 metrics.instrument(config);
+                RequestIds.register(config.routes);
                 ApiErrors.register(config.routes);
                 ApiExceptions.register(config.routes);
                 HealthRoutes.register(config.routes, database);
@@ -114,6 +119,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
                 FreeSpaceRoutes.register(api, ipam, database);
                 AuditRoutes.register(api, database);
+                ConflictRoutes.register(api, ipam, new ConflictStore(database.jdbi(), clock));
                 WebhookRoutes.register(api, webhooks.subscriptions());
                 AgentStore agentStore = new AgentStore(database);
                 AgentRoutes.register(api, ipam, agentStore, new ObservationStore(database, agentStore), clock);
@@ -144,17 +150,24 @@ public final class IpkeeperServer implements AutoCloseable {
         log.info("ipkeeper {} listening on {} (database: {})", Version.current(), url, database.kind().label());
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());
-        maintenance.scheduleWithFixedDelay(() -> maintain(ipam), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
+        AuditSweeper auditSweeper = new AuditSweeper(database.jdbi(), clock, options.auditRetention());
+        maintenance.scheduleWithFixedDelay(() -> maintain(ipam, auditSweeper), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS,
+                TimeUnit.SECONDS);
         return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks);
     }
 
-    /** Frees expired reservations and forgets expired idempotency keys; a failure is logged and retried next round. */
-    private static void maintain(Ipam ipam) {
+    /**
+     * Frees expired reservations, forgets expired idempotency keys and deletes audit events past their retention; a
+     * failure is logged and retried next round.
+     */
+    private static void maintain(Ipam ipam, AuditSweeper auditSweeper) {
         try {
             int freed = ipam.allocator().sweepExpiredReservations();
             int purged = ipam.allocator().purgeIdempotencyKeys();
-            if (freed > 0 || purged > 0) {
-                log.info("maintenance: freed {} expired reservation(s), forgot {} idempotency key(s)", freed, purged);
+            int expired = auditSweeper.sweep();
+            if (freed > 0 || purged > 0 || expired > 0) {
+                log.info("maintenance: freed {} expired reservation(s), forgot {} idempotency key(s), deleted {} audit"
+                        + " event(s) past retention", freed, purged, expired);
             }
         } catch (RuntimeException e) {
             log.warn("maintenance failed (retried in {} s): {}", MAINTENANCE_SECONDS, rootMessage(e));

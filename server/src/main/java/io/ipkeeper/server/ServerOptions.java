@@ -1,5 +1,6 @@
 package io.ipkeeper.server;
 
+import io.ipkeeper.server.audit.Retention;
 import io.ipkeeper.server.metrics.MetricsOptions;
 import io.ipkeeper.server.webhooks.WebhookOptions;
 import java.util.Objects;
@@ -21,12 +22,13 @@ import java.util.Objects;
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
-        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks) {
+        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, Retention auditRetention) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(auditRetention, "auditRetention");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
@@ -40,22 +42,28 @@ public record ServerOptions(
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
         this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
-                WebhookOptions.defaults());
+                WebhookOptions.defaults(), Retention.FOREVER);
     }
 
     public ServerOptions withBootstrapToken(String token) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
-                metrics, webhooks);
+                metrics, webhooks, auditRetention);
     }
 
     public ServerOptions withMetrics(MetricsOptions m) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, m, webhooks);
+                bootstrapToken, m, webhooks, auditRetention);
     }
 
     public ServerOptions withWebhooks(WebhookOptions w) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, w);
+                bootstrapToken, metrics, w, auditRetention);
+    }
+
+    /** How long audit events are kept (default {@link Retention#FOREVER}). */
+    public ServerOptions withAuditRetention(Retention r) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, webhooks, r);
     }
 
     /** Never prints the bootstrap token. */
@@ -63,6 +71,6 @@ public record ServerOptions(
     public String toString() {
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
                 + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
-                + metrics + ", webhooks=" + webhooks + "]";
+                + metrics + ", webhooks=" + webhooks + ", auditRetention=" + auditRetention + "]";
     }
 }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** p50/p99/max of a set of latency samples in nanoseconds. */
-record Percentiles(double p50Millis, double p99Millis, double maxMillis, int samples) {
+public record Percentiles(double p50Millis, double p99Millis, double maxMillis, int samples) {
 
-    static Percentiles of(long[] nanos) {
+    public static Percentiles of(long[] nanos) {
         long[] s = nanos.clone();
         Arrays.sort(s);
         return new Percentiles(s[s.length / 2] / 1e6, s[(int) Math.ceil(s.length * 0.99) - 1] / 1e6, s[s.length - 1] / 1e6, s.length);

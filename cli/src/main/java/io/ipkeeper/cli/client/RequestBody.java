@@ -14,6 +14,12 @@ final class RequestBody {
         return this;
     }
 
+    /** Sends {@code name} as JSON {@code null}: in a PATCH (a merge patch) that clears the field. */
+    RequestBody clear(String name) {
+        fields.put(name, null);
+        return this;
+    }
+
     boolean isEmpty() {
         return fields.isEmpty();
     }

@@ -98,13 +98,18 @@ public final class Settings {
     /** Settings whose flag may be repeated; the occurrences are joined with commas before parsing. */
     public static final java.util.Set<Setting<?>> REPEATABLE = java.util.Set.of(AGENT_INTERFACES);
 
+    public static final Setting<io.ipkeeper.server.audit.Retention> AUDIT_RETENTION = new Setting<>("audit.retention",
+            "--audit-retention", io.ipkeeper.server.audit.Retention.FOREVER, io.ipkeeper.server.audit.Retention::parse,
+            "How long audit events are kept: forever, or an ISO-8601 duration such as P365D; older events are"
+                    + " deleted in small batches by every server's maintenance round (every 30 s)");
+
     /** All settings, in the order {@code --help} and docs list them. */
     public static final List<Setting<?>> ALL = List.of(
             LOG_FORMAT, LOG_LEVEL,
             SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
             CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT,
-            AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
+            AUDIT_RETENTION, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

@@ -304,7 +304,7 @@ public final class AllocationWork {
                 pool == SubnetLayout.NO_RANGE ? null : pool, a, state, req.owner(), req.hostname(), req.mac(), req.purpose(),
                 req.description(), expires, null, null, req.idempotencyKey(), cx.principal(), cx.now());
         ls.count(pool, state, +1);
-        return ls.writes().insert(row, cx.now(), cx.principal(), req.reserve() ? "allocation.reserve" : "allocation.create",
+        return ls.writes().insert(row, cx.now(), cx.principal(), cx.requestId(), req.reserve() ? "allocation.reserve" : "allocation.create",
                 reused);
     }
 
@@ -329,7 +329,7 @@ public final class AllocationWork {
                 ls.count(pool, AllocationState.ALLOCATED, -1);
                 ls.count(pool, AllocationState.QUARANTINED, +1);
                 Allocation after = AllocationRows.find(h, a.id()).orElseThrow();
-                AuditLog.record(h, cx.now(), cx.principal(), "allocation.release", "allocation", a.id(), a.spaceId(), a, after);
+                AuditLog.record(h, cx, "allocation.release", "allocation", a.id(), a.spaceId(), a, after);
                 return after;
             }
             default -> {
@@ -368,7 +368,7 @@ public final class AllocationWork {
         ls.count(pool, AllocationState.RESERVED, -1);
         ls.count(pool, AllocationState.ALLOCATED, +1);
         Allocation after = AllocationRows.find(h, a.id()).orElseThrow();
-        AuditLog.record(h, cx.now(), cx.principal(), "allocation.confirm", "allocation", a.id(), a.spaceId(), a, after);
+        AuditLog.record(h, cx, "allocation.confirm", "allocation", a.id(), a.spaceId(), a, after);
         return after;
     }
 
@@ -385,7 +385,7 @@ public final class AllocationWork {
         ls.count(pool, a.state(), -1);
         ls.count(pool, AllocationState.QUARANTINED, +1);
         Allocation after = AllocationRows.find(h, a.id()).orElseThrow();
-        AuditLog.record(h, cx.now(), cx.principal(), "allocation.quarantine", "allocation", a.id(), a.spaceId(), a, after);
+        AuditLog.record(h, cx, "allocation.quarantine", "allocation", a.id(), a.spaceId(), a, after);
         return after;
     }
 
@@ -396,6 +396,6 @@ public final class AllocationWork {
         AllocationRows.delete(h, a.id());
         FreeExtents.addFree(h, ls.subnet().id(), pool, AddressRange.of(a.address()));
         ls.count(pool, a.state(), -1);
-        AuditLog.record(h, cx.now(), cx.principal(), action, "allocation", a.id(), a.spaceId(), a, null);
+        AuditLog.record(h, cx, action, "allocation", a.id(), a.spaceId(), a, null);
     }
 }

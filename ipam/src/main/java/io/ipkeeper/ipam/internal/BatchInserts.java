@@ -24,10 +24,10 @@ final class BatchInserts {
             + " hostname, mac, purpose, description, expires_at, idempotency_key, created_by, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String AUDIT = "INSERT INTO audit_event (occurred_at, principal, action, object_type, object_id,"
-            + " space_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " space_id, before_json, after_json, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** One audit event about an allocation. */
-    record Audit(Instant at, String principal, String action, Allocation before, Allocation after) {}
+    record Audit(Instant at, String principal, String requestId, String action, Allocation before, Allocation after) {}
 
     private BatchInserts() {}
 
@@ -77,6 +77,7 @@ final class BatchInserts {
                 ps.setLong(6, a.after().spaceId());
                 setString(ps, 7, Json.write(a.before()));
                 ps.setString(8, Json.write(a.after()));
+                setString(ps, 9, a.requestId());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -36,7 +36,8 @@ public final class PendingWrites {
         }
     }
 
-    private record Audit(Instant at, String principal, String action, PendingAllocation object, Allocation before) {}
+    private record Audit(Instant at, String principal, String requestId, String action, PendingAllocation object,
+                         Allocation before) {}
 
     /** An idempotency key stored with the response of the request that used it first. */
     public record PendingKey(String principal, String key, String hash, Supplier<List<Allocation>> response, Instant at,
@@ -48,10 +49,11 @@ public final class PendingWrites {
     private long added;
 
     /** Queues an allocation row (id 0) and its "create/reserve" audit event. */
-    public PendingAllocation insert(Allocation row, Instant at, String principal, String action, Allocation before) {
+    public PendingAllocation insert(Allocation row, Instant at, String principal, String requestId, String action,
+                                    Allocation before) {
         PendingAllocation p = new PendingAllocation(row);
         allocations.add(p);
-        audits.add(new Audit(at, principal, action, p, before));
+        audits.add(new Audit(at, principal, requestId, action, p, before));
         added++;
         return p;
     }
@@ -89,7 +91,7 @@ public final class PendingWrites {
             }
         }
         if (!audits.isEmpty()) {
-            BatchInserts.audits(h, audits.stream().map(a -> new BatchInserts.Audit(a.at(), a.principal(), a.action(),
+            BatchInserts.audits(h, audits.stream().map(a -> new BatchInserts.Audit(a.at(), a.principal(), a.requestId(), a.action(),
                     a.before(), a.object().get())).toList());
             for (Audit a : audits) {
                 Allocation after = a.object().get();

@@ -1,5 +1,6 @@
 package io.ipkeeper.server.api;
 
+import io.ipkeeper.ipam.RequestId;
 import io.ipkeeper.server.auth.AuthenticationFailed;
 import io.ipkeeper.server.auth.Authenticator;
 import io.ipkeeper.server.auth.Permission;
@@ -59,7 +60,11 @@ public final class ApiRoutes {
         docs.add(d);
         Handler guarded = ctx -> {
             ctx.attribute(PRINCIPAL, authorize(ctx, permission));
-            handler.handle(ctx);
+            // every audit event the handler causes carries this request's id
+            ScopedValue.where(RequestId.CURRENT, RequestIds.of(ctx)).call(() -> {
+                handler.handle(ctx);
+                return null;
+            });
         };
         switch (method) {
             case "GET" -> routes.get(path, guarded);

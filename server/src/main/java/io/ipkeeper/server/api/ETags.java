@@ -19,6 +19,31 @@ public final class ETags {
                 String.valueOf(a.hostname()), String.valueOf(a.mac()), String.valueOf(a.purpose()),
                 String.valueOf(a.description()), String.valueOf(a.expiresAt()), String.valueOf(a.releasedAt()),
                 String.valueOf(a.quarantineUntil()));
+        return hash(canonical);
+    }
+
+    /**
+     * The tag of a space, subnet or range: a hash of the record's text, which names every component, so any change of
+     * any attribute gives a new tag.
+     */
+    public static String ofRecord(Record r) {
+        return hash(r.toString());
+    }
+
+    /**
+     * Throws 412 (with the current tag) unless {@code ifMatch} is absent or matches {@code current}'s tag; called under
+     * the row lock, so comparing and writing are one step and of two clients that read one version only the first wins.
+     */
+    public static void require(String ifMatch, Record current, String what) {
+        String etag = ofRecord(current);
+        if (ifMatch != null && !matches(ifMatch, etag)) {
+            throw ApiProblem.of(412, "precondition-failed", "Precondition failed", what + " changed since you read it"
+                    + " (If-Match " + ifMatch.strip() + ", now " + etag + "); GET it again, reapply your change and retry",
+                    java.util.Map.of("currentEtag", etag));
+        }
+    }
+
+    private static String hash(String canonical) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return "W/\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";

@@ -2,6 +2,7 @@ package io.ipkeeper.server.api;
 
 import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.model.IpRange;
+import io.ipkeeper.ipam.model.RangePatch;
 import io.ipkeeper.ipam.model.RangePurpose;
 import io.ipkeeper.ipam.model.RangeSpec;
 import io.ipkeeper.server.auth.Permission;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +22,9 @@ public final class RangeRoutes {
 
     /** Body of {@code POST /api/v1/subnets/{id}/ranges}. */
     public record CreateRange(String start, String end, String purpose, String owner, String description) {}
+
+    /** What {@code PATCH /api/v1/ranges/{id}} may change. */
+    private static final Set<String> PATCHABLE = Set.of("start", "end", "purpose", "owner", "description");
 
     public static void register(ApiRoutes api, Ipam ipam) {
         api.get("/api/v1/subnets/{id}/ranges", Permission.READ, ctx -> {
@@ -45,10 +50,24 @@ public final class RangeRoutes {
 
         api.get("/api/v1/ranges/{id}", Permission.READ, ctx -> {
             long id = Lookups.id(ctx, "id");
-            Map<String, Object> view = Views.range(ipam.ranges().get(id));
+            IpRange range = ipam.ranges().get(id);
+            Map<String, Object> view = Views.range(range);
             view.put("utilization", Views.utilization(ipam.ranges().utilization(id)));
-            ctx.json(view);
-        }).summary("ranges", "Get a range with its utilization").returns(200, "Range");
+            ctx.header("ETag", ETags.ofRecord(range)).json(view);
+        }).summary("ranges", "Get a range with its utilization (with an ETag for If-Match)").returns(200, "Range");
+
+        api.patch("/api/v1/ranges/{id}", Permission.MANAGE_IPAM, ctx -> {
+            long id = Lookups.id(ctx, "id");
+            MergePatch p = MergePatch.of(Bodies.tree(ctx), PATCHABLE);
+            String purpose = p.requiredText("purpose");
+            RangePatch patch = new RangePatch(p.requiredText("start"), p.requiredText("end"),
+                    purpose == null ? null : purpose(purpose), p.text("owner"), p.text("description"));
+            String ifMatch = ctx.header("If-Match");
+            IpRange r = ipam.ranges().update(ApiRoutes.principal(ctx).actor(), id, patch,
+                    current -> ETags.require(ifMatch, current, "range " + id));
+            ctx.header("ETag", ETags.ofRecord(r)).json(Views.range(r));
+        }).summary("ranges", "Move a range (start and end together), change its purpose, owner or description"
+                        + " (If-Match: 412 on a lost update)").body("RangePatch").header("If-Match").returns(200, "Range");
 
         api.delete("/api/v1/ranges/{id}", Permission.MANAGE_IPAM, ctx -> {
             ipam.ranges().delete(ApiRoutes.principal(ctx).actor(), Lookups.id(ctx, "id"));

@@ -45,6 +45,12 @@ final class Schemas {
                 "description:string", "expiresAt:date-time", "releasedAt:date-time", "quarantineUntil:date-time",
                 "idempotencyKey:string", "createdBy:string", "createdAt:date-time"));
         s.put("AllocationList", Map.of("type", "array", "items", OpenApiDocument.ref("Allocation")));
+        s.put("SpacePatch", obj("merge patch: present fields change, null clears", "name:string", "description:string"));
+        s.put("SubnetPatch", obj("merge patch: present fields change, null clears (the prefix never changes)",
+                "gateway:string", "vlan:integer", "dnsServers:string[]", "description:string",
+                "utilizationThreshold:integer"));
+        s.put("RangePatch", obj("merge patch: present fields change, null clears owner/description; start and end"
+                + " move together", "start:string", "end:string", "purpose:string", "owner:string", "description:string"));
         s.put("AllocationPatch", obj("merge patch: present fields change, null clears", "hostname:string", "mac:string",
                 "description:string", "expiresAt:date-time"));
         s.put("AddressList", obj("free addresses in order", "count:integer", "results:string[]"));
@@ -57,7 +63,10 @@ final class Schemas {
         s.put("CreatedToken", obj("a new token with its secret, shown once", "id:integer", "name:string", "role:string",
                 "hint:string", "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "token:string"));
         s.put("AuditEvent", obj("one change", "id:integer", "occurredAt:date-time", "actor:string", "action:string",
-                "objectType:string", "objectId:integer", "space:integer", "before:object", "after:object"));
+                "objectType:string", "objectId:integer", "space:integer", "requestId:string", "before:object", "after:object"));
+        s.put("Conflict", obj("an address where hosts disagree with the records", "id:integer", "space:integer",
+                "address:string", "kind:string", "macs:string[]", "firstSeen:date-time", "lastSeen:date-time",
+                "state:string", "acknowledgedBy:string", "acknowledgedAt:date-time"));
         s.put("CreateWebhook", obj("a new webhook subscription; without secret one is generated", "url:string!",
                 "events:string[]!", "secret:string", "description:string"));
         s.put("Webhook", obj("a webhook subscription (never its secret)", "id:integer", "url:string",
@@ -84,7 +93,7 @@ final class Schemas {
                 "space:integer", "address:string", "mac:string", "agent:string", "interface:string", "source:string",
                 "firstSeen:date-time", "lastSeen:date-time", "count:integer"));
         s.put("Metrics", Map.of("type", "string", "description", "Prometheus text exposition format"));
-        for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent",
+        for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent", "Conflict",
                 "Webhook", "Agent", "Observation")) {
             s.put(item + "Page", page(item));
         }

@@ -2,10 +2,12 @@ package io.ipkeeper.server.api;
 
 import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.model.AddressSpace;
+import io.ipkeeper.ipam.model.SpacePatch;
 import io.ipkeeper.server.auth.Permission;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /api/v1/spaces}: address spaces (the uniqueness boundary, like a VRF). */
 public final class SpaceRoutes {
@@ -13,6 +15,9 @@ public final class SpaceRoutes {
 
     /** Body of {@code POST /api/v1/spaces}. */
     public record CreateSpace(String name, String description) {}
+
+    /** What {@code PATCH /api/v1/spaces/{space}} may change. */
+    private static final Set<String> PATCHABLE = Set.of("name", "description");
 
     public static void register(ApiRoutes api, Ipam ipam) {
         api.get("/api/v1/spaces", Permission.READ, ctx -> {
@@ -32,12 +37,33 @@ public final class SpaceRoutes {
         }).summary("spaces", "Create an address space").body("CreateSpace").returns(201, "Space");
 
         api.get("/api/v1/spaces/{space}", Permission.READ, ctx -> {
-            String ref = ctx.pathParam("space");
-            AddressSpace s = ipam.spaces().list().stream()
-                    .filter(x -> x.name().equals(ref) || String.valueOf(x.id()).equals(ref)).findFirst()
-                    .orElseThrow(() -> ApiProblem.notFound("no address space has the id or name '" + ref + "'"));
-            ctx.json(Views.space(s));
-        }).summary("spaces", "Get an address space by id or name").returns(200, "Space");
+            AddressSpace s = byPath(ipam, ctx.pathParam("space"));
+            ctx.header("ETag", ETags.ofRecord(s)).json(Views.space(s));
+        }).summary("spaces", "Get an address space by id or name (with an ETag for If-Match)").returns(200, "Space");
+
+        api.patch("/api/v1/spaces/{space}", Permission.MANAGE_IPAM, ctx -> {
+            AddressSpace current = byPath(ipam, ctx.pathParam("space"));
+            MergePatch p = MergePatch.of(Bodies.tree(ctx), PATCHABLE);
+            SpacePatch patch = new SpacePatch(p.requiredText("name"), p.text("description"));
+            String ifMatch = ctx.header("If-Match");
+            AddressSpace s = ipam.spaces().update(ApiRoutes.principal(ctx).actor(), current.id(), patch,
+                    locked -> ETags.require(ifMatch, locked, "address space " + current.id()));
+            ctx.header("ETag", ETags.ofRecord(s)).json(Views.space(s));
+        }).summary("spaces", "Rename an address space or change its description (If-Match: 412 on a lost update)")
+                .body("SpacePatch").header("If-Match").returns(200, "Space");
+
+        api.delete("/api/v1/spaces/{space}", Permission.MANAGE_IPAM, ctx -> {
+            AddressSpace s = byPath(ipam, ctx.pathParam("space"));
+            ipam.spaces().delete(ApiRoutes.principal(ctx).actor(), s.id());
+            ctx.status(204);
+        }).summary("spaces", "Delete an address space that holds no subnets (409 otherwise)").returns(204, null);
+    }
+
+    /** The space a path names by id or name; 404 when there is none. */
+    private static AddressSpace byPath(Ipam ipam, String ref) {
+        return ipam.spaces().list().stream()
+                .filter(x -> x.name().equals(ref) || String.valueOf(x.id()).equals(ref)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("no address space has the id or name '" + ref + "'"));
     }
 
     static boolean contains(String text, String q) {

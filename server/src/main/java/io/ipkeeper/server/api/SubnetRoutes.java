@@ -6,6 +6,7 @@ import io.ipkeeper.ipam.error.MalformedAddress;
 import io.ipkeeper.ipam.error.MalformedPrefix;
 import io.ipkeeper.ipam.model.AddressSpace;
 import io.ipkeeper.ipam.model.Subnet;
+import io.ipkeeper.ipam.model.SubnetPatch;
 import io.ipkeeper.ipam.model.SubnetSpec;
 import io.ipkeeper.ipam.net.IpAddress;
 import io.ipkeeper.ipam.net.Prefix;
@@ -13,6 +14,7 @@ import io.ipkeeper.server.auth.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** {@code /api/v1/subnets}: prefixes in a space, nested; containers hold child subnets, leaves hold addresses. */
@@ -26,6 +28,10 @@ public final class SubnetRoutes {
     /** Body of {@code POST /api/v1/subnets/{id}/child-prefixes}. */
     public record ChildPrefix(Integer prefixLength, String gateway, Integer vlan, List<String> dnsServers,
                               String description, Integer utilizationThreshold) {}
+
+    /** What {@code PATCH /api/v1/subnets/{id}} may change. */
+    private static final Set<String> PATCHABLE = Set.of("gateway", "vlan", "dnsServers", "description",
+            "utilizationThreshold");
 
     public static void register(ApiRoutes api, Ipam ipam) {
         api.get("/api/v1/subnets", Permission.READ, ctx -> {
@@ -58,10 +64,23 @@ public final class SubnetRoutes {
 
         api.get("/api/v1/subnets/{id}", Permission.READ, ctx -> {
             long id = Lookups.id(ctx, "id");
-            Map<String, Object> view = Views.subnet(ipam.subnets().get(id));
+            Subnet subnet = ipam.subnets().get(id);
+            Map<String, Object> view = Views.subnet(subnet);
             view.put("utilization", Views.utilization(ipam.subnets().utilization(id)));
-            ctx.json(view);
-        }).summary("subnets", "Get a subnet with its utilization").returns(200, "Subnet");
+            ctx.header("ETag", ETags.ofRecord(subnet)).json(view);
+        }).summary("subnets", "Get a subnet with its utilization (with an ETag for If-Match)").returns(200, "Subnet");
+
+        api.patch("/api/v1/subnets/{id}", Permission.MANAGE_IPAM, ctx -> {
+            long id = Lookups.id(ctx, "id");
+            MergePatch p = MergePatch.of(Bodies.tree(ctx), PATCHABLE);
+            SubnetPatch patch = new SubnetPatch(p.text("gateway"), p.integer("vlan"), p.textList("dnsServers"),
+                    p.text("description"), p.integer("utilizationThreshold"));
+            String ifMatch = ctx.header("If-Match");
+            Subnet s = ipam.subnets().update(ApiRoutes.principal(ctx).actor(), id, patch,
+                    current -> ETags.require(ifMatch, current, "subnet " + id));
+            ctx.header("ETag", ETags.ofRecord(s)).json(Views.subnet(s));
+        }).summary("subnets", "Change gateway, VLAN, DNS servers, description or threshold (never the prefix;"
+                        + " If-Match: 412 on a lost update)").body("SubnetPatch").header("If-Match").returns(200, "Subnet");
 
         api.delete("/api/v1/subnets/{id}", Permission.MANAGE_IPAM, ctx -> {
             ipam.subnets().delete(ApiRoutes.principal(ctx).actor(), Lookups.id(ctx, "id"));

@@ -101,6 +101,10 @@ public final class Api {
         return send(request(path).GET(), Map.of());
     }
 
+    public Res get(String path, Map<String, String> headers) {
+        return send(request(path).GET(), headers);
+    }
+
     public Res post(String path, Object body) {
         return post(path, body, Map.of());
     }

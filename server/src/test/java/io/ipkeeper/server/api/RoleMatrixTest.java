@@ -37,6 +37,13 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/spaces", ALL_READERS);
         EXPECTED.put("POST /api/v1/spaces", ADMIN);
         EXPECTED.put("GET /api/v1/spaces/{space}", ALL_READERS);
+        EXPECTED.put("PATCH /api/v1/spaces/{space}", ADMIN);
+        EXPECTED.put("GET /api/v1/conflicts", ALL_READERS);
+        EXPECTED.put("GET /api/v1/conflicts/{id}", ALL_READERS);
+        EXPECTED.put("POST /api/v1/conflicts/{id}/acknowledge", ADMIN);
+        EXPECTED.put("DELETE /api/v1/spaces/{space}", ADMIN);
+        EXPECTED.put("PATCH /api/v1/subnets/{id}", ADMIN);
+        EXPECTED.put("PATCH /api/v1/ranges/{id}", ADMIN);
         EXPECTED.put("GET /api/v1/subnets", ALL_READERS);
         EXPECTED.put("POST /api/v1/subnets", ADMIN);
         EXPECTED.put("GET /api/v1/subnets/{id}", ALL_READERS);
