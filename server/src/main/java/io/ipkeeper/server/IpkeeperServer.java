@@ -3,6 +3,7 @@ package io.ipkeeper.server;
 import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.IpamConfig;
 import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.server.agents.AgentCoverage;
 import io.ipkeeper.server.agents.AgentRoutes;
 import io.ipkeeper.server.agents.AgentStore;
 import io.ipkeeper.server.agents.ObservationStore;
@@ -27,6 +28,7 @@ import io.ipkeeper.server.auth.AuthenticatorChain;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
 import io.ipkeeper.server.auth.TokenStore;
+import io.ipkeeper.server.conflicts.ConflictEngine;
 import io.ipkeeper.server.conflicts.ConflictRoutes;
 import io.ipkeeper.server.conflicts.ConflictStore;
 import io.ipkeeper.server.metrics.Metrics;
@@ -92,6 +94,10 @@ public final class IpkeeperServer implements AutoCloseable {
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
         Webhooks webhooks = Webhooks.start(ipam, database, clock, options.webhooks());
         Metrics metrics = new Metrics(options.metrics(), database, webhooks, clock);
+        ConflictStore conflicts = new ConflictStore(database.jdbi(), clock);
+        AgentStore agentStore = new AgentStore(database);
+        ConflictEngine engine = new ConflictEngine(database, ipam, conflicts, new AgentCoverage(agentStore, ipam),
+                options.conflicts(), clock);
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
         Javalin http;
         try {
@@ -119,10 +125,10 @@ public final class IpkeeperServer implements AutoCloseable {
                 AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
                 FreeSpaceRoutes.register(api, ipam, database);
                 AuditRoutes.register(api, database);
-                ConflictRoutes.register(api, ipam, new ConflictStore(database.jdbi(), clock));
+                ConflictRoutes.register(api, ipam, conflicts);
                 WebhookRoutes.register(api, webhooks.subscriptions());
-                AgentStore agentStore = new AgentStore(database);
-                AgentRoutes.register(api, ipam, agentStore, new ObservationStore(database, agentStore), clock);
+                AgentRoutes.register(api, ipam, agentStore, new ObservationStore(database, agentStore),
+                        engine::evaluate, clock);
                 metrics.register(api, config);
                 docs.set(api.docs());
                 Map<String, Object> openApi = OpenApiDocument.build(api.docs());
@@ -153,6 +159,8 @@ public final class IpkeeperServer implements AutoCloseable {
         AuditSweeper auditSweeper = new AuditSweeper(database.jdbi(), clock, options.auditRetention());
         maintenance.scheduleWithFixedDelay(() -> maintain(ipam, auditSweeper), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS,
                 TimeUnit.SECONDS);
+        long sweepMillis = options.conflicts().sweepInterval().toMillis();
+        maintenance.scheduleWithFixedDelay(() -> sweepConflicts(engine), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks);
     }
 
@@ -171,6 +179,15 @@ public final class IpkeeperServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("maintenance failed (retried in {} s): {}", MAINTENANCE_SECONDS, rootMessage(e));
+        }
+    }
+
+    /** One conflict sweep; a failure is logged and the next sweep tries again. */
+    private static void sweepConflicts(ConflictEngine engine) {
+        try {
+            engine.sweep();
+        } catch (RuntimeException e) {
+            log.warn("conflict sweep failed (retried at the next sweep): {}", rootMessage(e));
         }
     }
 

@@ -2,6 +2,7 @@ package io.ipkeeper.server;
 
 import io.ipkeeper.server.audit.Retention;
 import io.ipkeeper.server.metrics.MetricsOptions;
+import io.ipkeeper.server.conflicts.ConflictOptions;
 import io.ipkeeper.server.webhooks.WebhookOptions;
 import java.util.Objects;
 
@@ -19,16 +20,20 @@ import java.util.Objects;
  *     one on first start; ignored once any server has bootstrapped the database
  * @param metrics who may scrape {@code /metrics} and the per-subnet gauge cap
  * @param webhooks webhook delivery timing (defaults: retry after 5 s, doubling to 10 min)
+ * @param auditRetention how long audit events are kept
+ * @param conflicts the conflict engine's window, stale threshold and observation retention
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
-        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, Retention auditRetention) {
+        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, Retention auditRetention,
+        ConflictOptions conflicts) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(auditRetention, "auditRetention");
+        Objects.requireNonNull(conflicts, "conflicts");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
@@ -42,28 +47,34 @@ public record ServerOptions(
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
         this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
-                WebhookOptions.defaults(), Retention.FOREVER);
+                WebhookOptions.defaults(), Retention.FOREVER, ConflictOptions.defaults());
     }
 
     public ServerOptions withBootstrapToken(String token) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
-                metrics, webhooks, auditRetention);
+                metrics, webhooks, auditRetention, conflicts);
     }
 
     public ServerOptions withMetrics(MetricsOptions m) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, m, webhooks, auditRetention);
+                bootstrapToken, m, webhooks, auditRetention, conflicts);
     }
 
     public ServerOptions withWebhooks(WebhookOptions w) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, w, auditRetention);
+                bootstrapToken, metrics, w, auditRetention, conflicts);
     }
 
     /** How long audit events are kept (default {@link Retention#FOREVER}). */
     public ServerOptions withAuditRetention(Retention r) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, r);
+                bootstrapToken, metrics, webhooks, r, conflicts);
+    }
+
+    /** The conflict engine's settings (default {@link ConflictOptions#defaults()}). */
+    public ServerOptions withConflicts(ConflictOptions c) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, webhooks, auditRetention, c);
     }
 
     /** Never prints the bootstrap token. */
@@ -71,6 +82,6 @@ public record ServerOptions(
     public String toString() {
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
                 + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
-                + metrics + ", webhooks=" + webhooks + ", auditRetention=" + auditRetention + "]";
+                + metrics + ", webhooks=" + webhooks + ", auditRetention=" + auditRetention + ", conflicts=" + conflicts + "]";
     }
 }

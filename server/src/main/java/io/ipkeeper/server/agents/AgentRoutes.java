@@ -27,7 +27,8 @@ import java.util.Map;
 public final class AgentRoutes {
     private AgentRoutes() {}
 
-    public static void register(ApiRoutes api, Ipam ipam, AgentStore agents, ObservationStore observations, Clock clock) {
+    public static void register(ApiRoutes api, Ipam ipam, AgentStore agents, ObservationStore observations,
+                                ObservationListener listener, Clock clock) {
         ReportValidator validator = new ReportValidator(ipam);
         api.post("/api/v1/agents/report", Permission.REPORT, ctx -> {
             Principal p = ApiRoutes.principal(ctx);
@@ -37,6 +38,8 @@ public final class AgentRoutes {
             // An agent reports under its own token's name, so one host can never speak for another.
             String name = p.role() == Role.AGENT ? p.name() : agentName(ctx, p);
             observations.record(name, host, now);
+            // Conflicts at these addresses are derived now, not at the next sweep: wire to API in about a second.
+            listener.observed(host.spaceId(), host.sightings().stream().map(Sighting::address).toList());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("agent", name);
             out.put("recorded", host.sightings().size());

@@ -39,11 +39,15 @@ public final class ConflictStore {
         this.clock = clock;
     }
 
-    /** Records a newly observed conflict as open; returns it with its id. */
+    /**
+     * Records a conflict as open, as the engine does but without its checks, audit or webhook (tests and imports);
+     * returns it with its id.
+     */
     public Conflict report(long spaceId, IpAddress address, ConflictKind kind, List<String> macs, Instant seenAt) {
         List<String> normalized = macs.stream().map(m -> m.strip().toLowerCase(Locale.ROOT)).toList();
         long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO conflict (space_id, address, kind, macs, first_seen,"
-                        + " last_seen, state) VALUES (:s, :a, :k, :m, :t, :t, :st)")
+                        + " last_seen, state, active_key) VALUES (:s, :a, :k, :m, :t, :t, :st, :key)")
+                .bind("key", ConflictEngine.activeKey(new ConflictEngine.Key(spaceId, address), kind))
                 .bind("s", spaceId).bind("a", address.toBytes()).bind("k", kind.label())
                 .bind("m", normalized.isEmpty() ? null : String.join(",", normalized)).bind("t", Rows.ts(seenAt))
                 .bind("st", ConflictState.OPEN.label())
@@ -101,6 +105,11 @@ public final class ConflictStore {
             AuditLog.record(h, now, actor, "conflict.acknowledge", "conflict", id, before.spaceId(), before, after);
             return after;
         });
+    }
+
+    /** A conflict inside the caller's transaction (the engine's). */
+    Conflict find(Handle h, long id) {
+        return find(h, id, false);
     }
 
     private static Conflict find(Handle h, long id, boolean lock) {

@@ -22,11 +22,13 @@ public final class Metrics {
     private final AllocationTiming allocations = new AllocationTiming(registry);
     private final SubnetGauges subnets;
     private final WebhookGauges webhooks;
+    private final ConflictGauges conflicts;
 
     public Metrics(MetricsOptions options, Database database, Webhooks webhooks, InstantSource clock) {
         this.options = options;
         this.subnets = new SubnetGauges(registry, database.jdbi(), options.subnetLimit());
         this.webhooks = new WebhookGauges(registry, webhooks, clock);
+        this.conflicts = new ConflictGauges(registry, database.jdbi());
     }
 
     /** Times every HTTP request (Javalin's request logger sees each one once, errors included). */
@@ -53,6 +55,7 @@ public final class Metrics {
     private void scrape(Context ctx) {
         subnets.refresh();
         webhooks.refresh();
+        conflicts.refresh();
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }
 }

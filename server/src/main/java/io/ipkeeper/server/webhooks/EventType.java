@@ -9,9 +9,9 @@ public enum EventType {
     ALLOCATION_CREATED("allocation.created"),
     ALLOCATION_RELEASED("allocation.released"),
     SUBNET_THRESHOLD("subnet.threshold"),
-    /** Accepted for subscriptions now; conflicts are detected by a later issue. */
+    /** The conflict engine opened a conflict (docs/agent.md, "Conflicts"). */
     CONFLICT_OPENED("conflict.opened"),
-    /** Accepted for subscriptions now; conflicts are detected by a later issue. */
+    /** A conflict's evidence aged out, or the records now agree. */
     CONFLICT_RESOLVED("conflict.resolved");
 
     private final String label;

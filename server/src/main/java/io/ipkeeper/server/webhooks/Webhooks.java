@@ -4,6 +4,7 @@ import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.db.Database;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -74,6 +75,15 @@ public final class Webhooks implements AutoCloseable {
     }
 
     /** Undelivered events of every subscription and the age of the oldest, for metrics. */
+    /**
+     * Queues an event for every subscriber of {@code type}, inside the caller's transaction (the transactional outbox:
+     * it is delivered if and only if the caller commits). For changes that do not go through the IPAM change hook,
+     * such as conflicts.
+     */
+    public static int publish(org.jdbi.v3.core.Handle h, EventType type, Instant at, String actor, Map<String, Object> data) {
+        return Outbox.enqueue(h, type, at, actor, data);
+    }
+
     public record Backlog(long pending, Instant oldest) {}
 
     public Backlog backlog() {

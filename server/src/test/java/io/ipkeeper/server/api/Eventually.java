@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition with a generous bound (polling; no timing is asserted, the bound only stops a hung test). */
-final class Eventually {
+public final class Eventually {
     private Eventually() {}
 
-    static void until(Duration bound, String what, BooleanSupplier condition) {
+    public static void until(Duration bound, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

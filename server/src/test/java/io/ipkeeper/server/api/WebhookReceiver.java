@@ -12,15 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook receiver on 127.0.0.1: records every POST; answers 204, or 503 while {@link #down} is set. */
-final class WebhookReceiver implements AutoCloseable {
-    record Received(String event, String delivery, String timestamp, String signature, String body) {}
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(String event, String delivery, String timestamp, String signature, String body) {}
 
     private final HttpServer server;
-    final List<Received> accepted = new CopyOnWriteArrayList<>();
+    public final List<Received> accepted = new CopyOnWriteArrayList<>();
     final AtomicInteger refused = new AtomicInteger();
     volatile boolean down;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/hook", ex -> {
@@ -39,16 +39,16 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Received> ofType(String event) {
+    public List<Received> ofType(String event) {
         return accepted.stream().filter(r -> event.equals(r.event())).toList();
     }
 
     /** Subscribes this receiver (as {@code admin}) and returns the subscription id. */
-    long subscribe(Api admin, String secret, String... events) {
+    public long subscribe(Api admin, String secret, String... events) {
         return admin.post("/api/v1/webhooks", Map.of("url", url(), "events", List.of(events), "secret", secret))
                 .ok(201).get("id").asLong();
     }

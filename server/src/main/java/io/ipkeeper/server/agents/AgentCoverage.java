@@ -1,0 +1,35 @@
+package io.ipkeeper.server.agents;
+
+import io.ipkeeper.ipam.Ipam;
+import io.ipkeeper.ipam.model.Subnet;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Which leaf subnets live agents cover right now, and since when (for the conflict engine's {@code stale} rule). */
+public final class AgentCoverage {
+    private final AgentStore agents;
+    private final Ipam ipam;
+
+    public AgentCoverage(AgentStore agents, Ipam ipam) {
+        this.agents = agents;
+        this.ipam = ipam;
+    }
+
+    /** Subnet id → the earliest first report among the live agents covering it. */
+    public Map<Long, Instant> coveredSince(Instant now) {
+        Map<Long, Instant> out = new HashMap<>();
+        Map<Long, List<Subnet>> subnetsBySpace = new HashMap<>();
+        for (AgentStore.StoredAgent a : agents.list()) {
+            if (!Liveness.alive(a, now)) {
+                continue;
+            }
+            List<Subnet> subnets = subnetsBySpace.computeIfAbsent(a.spaceId(), s -> ipam.subnets().list(s));
+            for (Subnet s : Coverage.of(a.arpWatch(), a.interfaces(), subnets)) {
+                out.merge(s.id(), a.firstReportAt(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        return out;
+    }
+}
