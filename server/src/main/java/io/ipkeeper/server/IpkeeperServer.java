@@ -23,11 +23,14 @@ import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
 import io.ipkeeper.server.auth.TokenStore;
 import io.ipkeeper.server.metrics.Metrics;
+import io.ipkeeper.server.tls.internal.ServerCertificate;
+import io.ipkeeper.server.tls.internal.TlsConnector;
 import io.ipkeeper.server.webhooks.WebhookRoutes;
 import io.ipkeeper.server.webhooks.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +78,9 @@ public final class IpkeeperServer implements AutoCloseable {
         if (badToken != null) {
             throw new ServerStartException(badToken, null);
         }
+        // Before the database: a bad certificate or key must stop the start with nothing opened.
+        ServerCertificate certificate = options.tlsEnabled()
+                ? ServerCertificate.load(options.tls(), Instant.now()) : null;
         Database database = Database.open(
                 options.databaseUrl(), options.databaseUser(), options.databasePassword(), options.databasePoolSize());
         if (database.migrationsApplied() > 0) {
@@ -94,6 +100,11 @@ public final class IpkeeperServer implements AutoCloseable {
                 config.jsonMapper(new JavalinJackson(Json.mapper(), true));
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.http.prefer405over404 = true;
+                if (certificate != null) {
+                    // Javalin adds its plain HTTP connector only when none is configured: this one replaces it.
+                    config.jetty.addConnector((server, httpConfig) -> TlsConnector.create(
+                            server, httpConfig, certificate, options.bind(), options.port()));
+                }
                 metrics.instrument(config);
                 ApiErrors.register(config.routes);
                 ApiExceptions.register(config.routes);
@@ -135,7 +146,7 @@ public final class IpkeeperServer implements AutoCloseable {
             throw new ServerStartException("cannot create the bootstrap admin token: " + rootMessage(e), e);
         }
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
-        String url = "http://" + host + ":" + http.port();
+        String url = (certificate != null ? "https://" : "http://") + host + ":" + http.port();
         log.info("ipkeeper {} listening on {} (database: {})", Version.current(), url, database.kind().label());
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());

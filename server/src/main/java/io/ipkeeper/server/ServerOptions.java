@@ -1,6 +1,7 @@
 package io.ipkeeper.server;
 
 import io.ipkeeper.server.metrics.MetricsOptions;
+import io.ipkeeper.server.tls.TlsOptions;
 import io.ipkeeper.server.webhooks.WebhookOptions;
 import java.util.Objects;
 
@@ -18,10 +19,11 @@ import java.util.Objects;
  *     one on first start; ignored once any server has bootstrapped the database
  * @param metrics who may scrape {@code /metrics} and the per-subnet gauge cap
  * @param webhooks webhook delivery timing (defaults: retry after 5 s, doubling to 10 min)
+ * @param tls serve HTTPS with this certificate and key, or null for plain HTTP
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
-        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks) {
+        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, TlsOptions tls) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
@@ -40,22 +42,33 @@ public record ServerOptions(
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
         this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
-                WebhookOptions.defaults());
+                WebhookOptions.defaults(), null);
     }
 
     public ServerOptions withBootstrapToken(String token) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
-                metrics, webhooks);
+                metrics, webhooks, tls);
     }
 
     public ServerOptions withMetrics(MetricsOptions m) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, m, webhooks);
+                bootstrapToken, m, webhooks, tls);
     }
 
     public ServerOptions withWebhooks(WebhookOptions w) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, w);
+                bootstrapToken, metrics, w, tls);
+    }
+
+    /** With HTTPS on the API port (null: plain HTTP). */
+    public ServerOptions withTls(TlsOptions t) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, webhooks, t);
+    }
+
+    /** Whether the API is served over HTTPS: then cookies the server sets carry {@code Secure}. */
+    public boolean tlsEnabled() {
+        return tls != null;
     }
 
     /** Never prints the bootstrap token. */
@@ -63,6 +76,6 @@ public record ServerOptions(
     public String toString() {
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
                 + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
-                + metrics + ", webhooks=" + webhooks + "]";
+                + metrics + ", webhooks=" + webhooks + ", tls=" + (tls == null ? "off" : tls.certificateFile()) + "]";
     }
 }

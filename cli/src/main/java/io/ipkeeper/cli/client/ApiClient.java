@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.ipkeeper.agent.tls.ServerTrust;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -112,9 +113,13 @@ public final class ApiClient {
         } catch (ConnectException e) {
             throw unreachable("connection refused", e);
         } catch (SSLException e) {
-            throw unreachable("TLS handshake failed (" + e.getMessage() + "); use --ca-file for a private CA", e);
+            throw new ClientException(ExitCodes.UNREACHABLE, "cannot connect securely to the server at " + server + ": "
+                    + ServerTrust.explain(e, server, "--ca-file"), e);
         } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // A server with --tls-cert answers plain HTTP with TLS bytes or nothing: say so instead of a parser error.
+            throw unreachable("http".equals(server.getScheme())
+                    ? why + "; if the server uses TLS, use an https:// URL" : why, e);
         }
         return answer(method, path, res);
     }
