@@ -19,6 +19,7 @@ import io.ipkeeper.server.api.SpaceRoutes;
 import io.ipkeeper.server.api.SubnetRoutes;
 import io.ipkeeper.server.api.TokenRoutes;
 import io.ipkeeper.server.auth.AuthenticatorChain;
+import io.ipkeeper.server.bosh.BoshRoutes;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
 import io.ipkeeper.server.auth.TokenStore;
@@ -121,6 +122,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 RangeRoutes.register(api, ipam);
                 AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
                 FreeSpaceRoutes.register(api, ipam, database);
+                BoshRoutes.register(api, ipam);
                 AuditRoutes.register(api, database);
                 WebhookRoutes.register(api, webhooks.subscriptions());
                 metrics.register(api, config);
