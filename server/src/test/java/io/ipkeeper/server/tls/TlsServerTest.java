@@ -24,10 +24,12 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API over HTTPS with throw-away certificates from a private CA, and the start-up checks of the PEM files. */
+@Tag("slow") // keytool runs once per certificate, a JVM start each
 class TlsServerTest {
     @TempDir
     static Path dir;
