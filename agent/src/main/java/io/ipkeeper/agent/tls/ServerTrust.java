@@ -96,6 +96,10 @@ public final class ServerTrust {
                     + firstLine(e) + "); use the name or address the certificate lists in the server URL, or issue"
                     + " the server a certificate whose subject alternative names include " + server.getHost();
         }
+        if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")) {
+            return "the server at " + server.getHost() + ":" + server.getPort() + " does not speak TLS; use an http://"
+                    + " URL, or start the server with --tls-cert and --tls-key";
+        }
         if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")) {
             return "the server's TLS certificate is not signed by a CA this client trusts; pass the CA certificate"
                     + " (PEM) with " + caFlag + " FILE";
