@@ -11,8 +11,8 @@ import static io.ipkeeper.cli.config.Settings.CLIENT_TOKEN;
 import io.ipkeeper.agent.HostAgent;
 import io.ipkeeper.agent.HostAgentOptions;
 import io.ipkeeper.agent.arp.ArpWatchConfig;
-import io.ipkeeper.cli.client.ClientException;
-import io.ipkeeper.cli.client.TrustStore;
+import io.ipkeeper.agent.tls.ServerTrust;
+import io.ipkeeper.agent.tls.ServerTrustException;
 import io.ipkeeper.cli.config.Config;
 import io.ipkeeper.cli.config.Setting;
 import java.io.PrintWriter;
@@ -44,8 +44,8 @@ public final class AgentCommand extends ConfiguredCommand {
         PrintWriter err = spec.commandLine().getErr();
         Optional<SSLContext> trust;
         try {
-            trust = config.find(CLIENT_CA_FILE).map(TrustStore::fromPem);
-        } catch (ClientException e) {
+            trust = config.find(CLIENT_CA_FILE).map(ServerTrust::fromCaFile);
+        } catch (ServerTrustException e) {
             err.println("ipkeeper agent: " + e.getMessage());
             return 2;
         }

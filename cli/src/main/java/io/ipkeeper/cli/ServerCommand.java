@@ -11,6 +11,8 @@ import static io.ipkeeper.cli.config.Settings.METRICS_SUBNET_LIMIT;
 import static io.ipkeeper.cli.config.Settings.SERVER_BIND;
 import static io.ipkeeper.cli.config.Settings.SERVER_DATA_DIR;
 import static io.ipkeeper.cli.config.Settings.SERVER_PORT;
+import static io.ipkeeper.cli.config.Settings.SERVER_TLS_CERT;
+import static io.ipkeeper.cli.config.Settings.SERVER_TLS_KEY;
 
 import io.ipkeeper.cli.config.Config;
 import io.ipkeeper.cli.config.Setting;
@@ -20,6 +22,7 @@ import io.ipkeeper.server.IpkeeperServer;
 import io.ipkeeper.server.ServerOptions;
 import io.ipkeeper.server.ServerStartException;
 import io.ipkeeper.server.metrics.MetricsOptions;
+import io.ipkeeper.server.tls.TlsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +40,18 @@ public final class ServerCommand extends ConfiguredCommand {
     protected List<Setting<?>> settings() {
         return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
                 DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
-                AUDIT_RETENTION);
+                AUDIT_RETENTION, SERVER_TLS_CERT, SERVER_TLS_KEY);
     }
 
     @Override
     protected int run(Config config) throws InterruptedException {
         var err = spec.commandLine().getErr();
+        if (config.find(SERVER_TLS_CERT).isPresent() != config.find(SERVER_TLS_KEY).isPresent()) {
+            err.println("ipkeeper server: --tls-cert and --tls-key go together: give both (HTTPS) or neither (HTTP)");
+            return 1;
+        }
+        TlsOptions tls = config.find(SERVER_TLS_CERT)
+                .map(cert -> new TlsOptions(cert, config.get(SERVER_TLS_KEY))).orElse(null);
         String url;
         Path dataDir = config.get(SERVER_DATA_DIR).toAbsolutePath().normalize();
         if (config.find(DATABASE_URL).isPresent()) {
@@ -63,7 +72,8 @@ public final class ServerCommand extends ConfiguredCommand {
                     config.get(DATABASE_USER), config.get(DATABASE_PASSWORD), config.get(DATABASE_POOL_SIZE))
                     .withBootstrapToken(config.get(BOOTSTRAP_TOKEN))
                     .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT)))
-                    .withAuditRetention(config.get(AUDIT_RETENTION)));
+                    .withAuditRetention(config.get(AUDIT_RETENTION))
+                    .withTls(tls));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;

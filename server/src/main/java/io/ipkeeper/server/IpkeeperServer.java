@@ -25,6 +25,7 @@ import io.ipkeeper.server.api.SubnetRoutes;
 import io.ipkeeper.server.api.TokenRoutes;
 import io.ipkeeper.server.audit.AuditSweeper;
 import io.ipkeeper.server.auth.AuthenticatorChain;
+import io.ipkeeper.server.bosh.BoshRoutes;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
 import io.ipkeeper.server.auth.TokenStore;
@@ -32,11 +33,14 @@ import io.ipkeeper.server.conflicts.ConflictEngine;
 import io.ipkeeper.server.conflicts.ConflictRoutes;
 import io.ipkeeper.server.conflicts.ConflictStore;
 import io.ipkeeper.server.metrics.Metrics;
+import io.ipkeeper.server.tls.internal.ServerCertificate;
+import io.ipkeeper.server.tls.internal.TlsConnector;
 import io.ipkeeper.server.webhooks.WebhookRoutes;
 import io.ipkeeper.server.webhooks.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +88,9 @@ public final class IpkeeperServer implements AutoCloseable {
         if (badToken != null) {
             throw new ServerStartException(badToken, null);
         }
+        // Before the database: a bad certificate or key must stop the start with nothing opened.
+        ServerCertificate certificate = options.tlsEnabled()
+                ? ServerCertificate.load(options.tls(), Instant.now()) : null;
         Database database = Database.open(
                 options.databaseUrl(), options.databaseUser(), options.databasePassword(), options.databasePoolSize());
         if (database.migrationsApplied() > 0) {
@@ -107,6 +114,11 @@ public final class IpkeeperServer implements AutoCloseable {
                 config.jsonMapper(new JavalinJackson(Json.mapper(), true));
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.http.prefer405over404 = true;
+                if (certificate != null) {
+                    // Javalin adds its plain HTTP connector only when none is configured: this one replaces it.
+                    config.jetty.addConnector((server, httpConfig) -> TlsConnector.create(
+                            server, httpConfig, certificate, options.bind(), options.port()));
+                }
                 metrics.instrument(config);
                 RequestIds.register(config.routes);
                 ApiErrors.register(config.routes);
@@ -124,6 +136,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 RangeRoutes.register(api, ipam);
                 AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
                 FreeSpaceRoutes.register(api, ipam, database);
+                BoshRoutes.register(api, ipam);
                 AuditRoutes.register(api, database);
                 ConflictRoutes.register(api, ipam, conflicts);
                 WebhookRoutes.register(api, webhooks.subscriptions());
@@ -152,7 +165,7 @@ public final class IpkeeperServer implements AutoCloseable {
             throw new ServerStartException("cannot create the bootstrap admin token: " + rootMessage(e), e);
         }
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
-        String url = "http://" + host + ":" + http.port();
+        String url = (certificate != null ? "https://" : "http://") + host + ":" + http.port();
         log.info("ipkeeper {} listening on {} (database: {})", Version.current(), url, database.kind().label());
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());

@@ -3,6 +3,7 @@ package io.ipkeeper.server;
 import io.ipkeeper.server.audit.Retention;
 import io.ipkeeper.server.metrics.MetricsOptions;
 import io.ipkeeper.server.conflicts.ConflictOptions;
+import io.ipkeeper.server.tls.TlsOptions;
 import io.ipkeeper.server.webhooks.WebhookOptions;
 import java.util.Objects;
 
@@ -22,11 +23,12 @@ import java.util.Objects;
  * @param webhooks webhook delivery timing (defaults: retry after 5 s, doubling to 10 min)
  * @param auditRetention how long audit events are kept
  * @param conflicts the conflict engine's window, stale threshold and observation retention
+ * @param tls serve HTTPS with this certificate and key, or null for plain HTTP
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
         String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, Retention auditRetention,
-        ConflictOptions conflicts) {
+        ConflictOptions conflicts, TlsOptions tls) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
@@ -47,34 +49,45 @@ public record ServerOptions(
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
         this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
-                WebhookOptions.defaults(), Retention.FOREVER, ConflictOptions.defaults());
+                WebhookOptions.defaults(), Retention.FOREVER, ConflictOptions.defaults(), null);
     }
 
     public ServerOptions withBootstrapToken(String token) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
-                metrics, webhooks, auditRetention, conflicts);
+                metrics, webhooks, auditRetention, conflicts, tls);
     }
 
     public ServerOptions withMetrics(MetricsOptions m) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, m, webhooks, auditRetention, conflicts);
+                bootstrapToken, m, webhooks, auditRetention, conflicts, tls);
     }
 
     public ServerOptions withWebhooks(WebhookOptions w) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, w, auditRetention, conflicts);
+                bootstrapToken, metrics, w, auditRetention, conflicts, tls);
     }
 
     /** How long audit events are kept (default {@link Retention#FOREVER}). */
     public ServerOptions withAuditRetention(Retention r) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, r, conflicts);
+                bootstrapToken, metrics, webhooks, r, conflicts, tls);
     }
 
     /** The conflict engine's settings (default {@link ConflictOptions#defaults()}). */
     public ServerOptions withConflicts(ConflictOptions c) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, auditRetention, c);
+                bootstrapToken, metrics, webhooks, auditRetention, c, tls);
+    }
+
+    /** With HTTPS on the API port (null: plain HTTP). */
+    public ServerOptions withTls(TlsOptions t) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, webhooks, auditRetention, conflicts, t);
+    }
+
+    /** Whether the API is served over HTTPS: then cookies the server sets carry {@code Secure}. */
+    public boolean tlsEnabled() {
+        return tls != null;
     }
 
     /** Never prints the bootstrap token. */
@@ -82,6 +95,7 @@ public record ServerOptions(
     public String toString() {
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
                 + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
-                + metrics + ", webhooks=" + webhooks + ", auditRetention=" + auditRetention + ", conflicts=" + conflicts + "]";
+                + metrics + ", webhooks=" + webhooks + ", auditRetention=" + auditRetention + ", conflicts=" + conflicts
+                + ", tls=" + (tls == null ? "off" : tls.certificateFile()) + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.ipkeeper.agent.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipkeeper.agent.tls.ServerTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 
 /**
  * Sends reports to {@code POST /api/v1/agents/report} with the agent's token. The token goes only to the configured
@@ -49,9 +50,8 @@ public final class HttpReportSender implements ReportSender {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (SSLHandshakeException e) {
-            throw new ReportFailed("TLS handshake with " + endpoint.getHost() + " failed (" + e.getMessage()
-                    + "); give the server's CA with --ca-file", e);
+        } catch (SSLException e) {
+            throw new ReportFailed(ServerTrust.explain(e, endpoint, "--ca-file"), e);
         } catch (IOException e) {
             throw new ReportFailed("cannot reach " + endpoint + ": " + e, e);
         } catch (InterruptedException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.ipkeeper.agent.tls.ServerTrust;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -55,6 +57,14 @@ public final class ApiClient {
         return send("GET", path, null, Map.of());
     }
 
+    /**
+     * A GET whose answer is text in another format (e.g. {@code application/yaml}); errors are still problem
+     * documents and become {@link ClientException}s as usual.
+     */
+    public String getText(String path, String accept) {
+        return send("GET", path, null, Map.of("Accept", accept)).body().asText();
+    }
+
     public ApiResponse post(String path, Object body) {
         return send("POST", path, body, Map.of());
     }
@@ -88,7 +98,7 @@ public final class ApiClient {
         if (token != null) {
             rb.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(rb::header);
+        headers.forEach(rb::setHeader);
         if (body != null) {
             try {
                 rb.header("Content-Type", "application/json")
@@ -112,9 +122,13 @@ public final class ApiClient {
         } catch (ConnectException e) {
             throw unreachable("connection refused", e);
         } catch (SSLException e) {
-            throw unreachable("TLS handshake failed (" + e.getMessage() + "); use --ca-file for a private CA", e);
+            throw new ClientException(ExitCodes.UNREACHABLE, "cannot connect securely to the server at " + server + ": "
+                    + ServerTrust.explain(e, server, "--ca-file"), e);
         } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // A server with --tls-cert answers plain HTTP with TLS bytes or nothing: say so instead of a parser error.
+            throw unreachable("http".equals(server.getScheme())
+                    ? why + "; if the server uses TLS, use an https:// URL" : why, e);
         }
         return answer(method, path, res);
     }
@@ -128,6 +142,10 @@ public final class ApiClient {
         int status = res.statusCode();
         JsonNode json = MissingNode.getInstance();
         String text = res.body() == null ? "" : res.body();
+        boolean success = status >= 200 && status < 300;
+        if (success && !res.headers().firstValue("Content-Type").orElse("application/json").contains("json")) {
+            return new ApiResponse(status, TextNode.valueOf(text), res.headers().firstValue("ETag"));
+        }
         if (!text.isBlank()) {
             try {
                 json = JSON.readTree(text);

@@ -6,6 +6,8 @@ import static io.ipkeeper.cli.config.Settings.CLIENT_OUTPUT;
 import static io.ipkeeper.cli.config.Settings.CLIENT_SERVER;
 import static io.ipkeeper.cli.config.Settings.CLIENT_TOKEN;
 
+import io.ipkeeper.agent.tls.ServerTrust;
+import io.ipkeeper.agent.tls.ServerTrustException;
 import io.ipkeeper.cli.ConfiguredCommand;
 import io.ipkeeper.cli.config.Config;
 import io.ipkeeper.cli.config.Setting;
@@ -64,7 +66,11 @@ public abstract class ClientCommand extends ConfiguredCommand {
 
     /** Trust for https: the {@code --ca-file} certificates, or null for the system trust store. */
     protected final SSLContext sslContext() {
-        return config.find(CLIENT_CA_FILE).map(TrustStore::fromPem).orElse(null);
+        try {
+            return config.find(CLIENT_CA_FILE).map(ServerTrust::fromCaFile).orElse(null);
+        } catch (ServerTrustException e) {
+            throw ClientException.invalid(e.getMessage() + " (--ca-file / IPKEEPER_CA_FILE)");
+        }
     }
 
     /** A client for the configured server with the configured token. */

@@ -72,6 +72,12 @@ final class Output {
         t.print(out);
     }
 
+    /** A document printed as it came (e.g. YAML for a config file), in either format. */
+    void text(String document) {
+        out.print(document);
+        out.flush();
+    }
+
     /** A confirmation for people; scripts get nothing on stdout (the exit code says it worked). */
     void message(String text) {
         if (!json()) {

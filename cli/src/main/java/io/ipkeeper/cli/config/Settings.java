@@ -37,6 +37,11 @@ public final class Settings {
             Parsers.port(), "TCP port of the HTTP API (0 picks a free port)");
     public static final Setting<Path> SERVER_DATA_DIR = new Setting<>("server.data-dir", "--data-dir", Path.of("./data"),
             Parsers.path(), "Directory for the embedded H2 database and other local state");
+    public static final Setting<Path> SERVER_TLS_CERT = new Setting<>("server.tls-cert", "--tls-cert", null,
+            Parsers.file(), "PEM certificate chain (server certificate first, then intermediates): serve the API over"
+                    + " HTTPS (TLS 1.2+); needs --tls-key. Unset: plain HTTP");
+    public static final Setting<Path> SERVER_TLS_KEY = new Setting<>("server.tls-key", "--tls-key", null,
+            Parsers.file(), "PEM private key of --tls-cert: unencrypted PKCS#8 ('BEGIN PRIVATE KEY'), RSA or EC");
 
     public static final Setting<String> DATABASE_URL = new Setting<>("database.url", "--database-url", null,
             Parsers.jdbcUrl(), "PostgreSQL JDBC URL; unset = embedded H2 database in the data directory");
@@ -106,7 +111,7 @@ public final class Settings {
     /** All settings, in the order {@code --help} and docs list them. */
     public static final List<Setting<?>> ALL = List.of(
             LOG_FORMAT, LOG_LEVEL,
-            SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
+            SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN, SERVER_TLS_CERT, SERVER_TLS_KEY,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
             CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT,
             AUDIT_RETENTION, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);

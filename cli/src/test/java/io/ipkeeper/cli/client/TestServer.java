@@ -2,6 +2,7 @@ package io.ipkeeper.cli.client;
 
 import io.ipkeeper.server.IpkeeperServer;
 import io.ipkeeper.server.ServerOptions;
+import io.ipkeeper.server.tls.TlsOptions;
 import io.ipkeeper.testkit.DatabaseKind;
 import io.ipkeeper.testkit.TestDatabase;
 import java.io.IOException;
@@ -19,10 +20,19 @@ final class TestServer implements AutoCloseable {
     private final IpkeeperServer server;
 
     private TestServer(TestDatabase db, boolean ownsDb) {
+        this(db, ownsDb, null);
+    }
+
+    private TestServer(TestDatabase db, boolean ownsDb, TlsOptions tls) {
         this.db = db;
         this.ownsDb = ownsDb;
         this.server = IpkeeperServer.start(new ServerOptions("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(), 4)
-                .withBootstrapToken(ADMIN_TOKEN));
+                .withBootstrapToken(ADMIN_TOKEN).withTls(tls));
+    }
+
+    /** Serving HTTPS with {@code tls}, on a fresh in-memory H2 database. */
+    static TestServer h2Https(String label, TlsOptions tls) {
+        return new TestServer(TestDatabase.create(DatabaseKind.H2, label), true, tls);
     }
 
     /** On a fresh in-memory H2 database, closed with the server. */

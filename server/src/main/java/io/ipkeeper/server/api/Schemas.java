@@ -93,6 +93,19 @@ final class Schemas {
                 "space:integer", "address:string", "mac:string", "agent:string", "interface:string", "source:string",
                 "firstSeen:date-time", "lastSeen:date-time", "count:integer"));
         s.put("Metrics", Map.of("type", "string", "description", "Prometheus text exposition format"));
+        s.put("BoshSubnet", obj("a BOSH cloud-config networks[].subnets[] entry (served as application/yaml unless"
+                        + " JSON is asked for); address ranges as 'a - b'", "range:string", "gateway:string",
+                "dns:string[]", "reserved:string[]", "static:string[]", "cloud_properties:object"));
+        s.put("BoshInstances", Map.of("type", "object", "description", "the output of 'bosh instances --details"
+                + " --json': Tables[].Rows[] with instance and ips (newline-separated)"));
+        s.put("BoshImportEntry", obj("an address recorded for an instance", "address:string", "instance:string"));
+        s.put("BoshConflict", obj("an address that was not recorded, and why", "address:string", "instance:string",
+                "reason:string"));
+        s.put("BoshImport", Map.of("type", "object", "description", "what an import did", "properties", Map.of(
+                "owner", Map.of("type", "string"),
+                "imported", Map.of("type", "array", "items", OpenApiDocument.ref("BoshImportEntry")),
+                "unchanged", Map.of("type", "array", "items", OpenApiDocument.ref("BoshImportEntry")),
+                "conflicts", Map.of("type", "array", "items", OpenApiDocument.ref("BoshConflict")))));
         for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent", "Conflict",
                 "Webhook", "Agent", "Observation")) {
             s.put(item + "Page", page(item));

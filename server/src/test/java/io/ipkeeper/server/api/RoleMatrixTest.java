@@ -62,6 +62,8 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/subnets/{id}/available", ALL_READERS);
         EXPECTED.put("GET /api/v1/ranges/{id}/available", ALL_READERS);
         EXPECTED.put("GET /api/v1/subnets/{id}/free", ALL_READERS);
+        EXPECTED.put("GET /api/v1/subnets/{id}/bosh", ALL_READERS);
+        EXPECTED.put("POST /api/v1/subnets/{id}/bosh/import", ALLOCATORS);
         EXPECTED.put("GET /api/v1/audit", ALL_READERS);
         EXPECTED.put("GET /api/v1/webhooks", ADMIN);
         EXPECTED.put("POST /api/v1/webhooks", ADMIN);
