@@ -11,7 +11,9 @@ import io.ipkeeper.agent.inventory.HostInterface;
 import io.ipkeeper.agent.inventory.HostInventory;
 import io.ipkeeper.agent.inventory.InventoryReader;
 import io.ipkeeper.agent.inventory.InventoryWatcher;
+import io.ipkeeper.agent.report.ArpProbeRunner;
 import io.ipkeeper.agent.report.HttpReportSender;
+import io.ipkeeper.agent.report.ProbePoller;
 import io.ipkeeper.agent.report.ReportSender;
 import io.ipkeeper.agent.report.Reporter;
 import io.ipkeeper.agent.report.ReporterConfig;
@@ -45,15 +47,17 @@ public final class HostAgent implements AutoCloseable {
     private final Reporter reporter;
     private final ArpWatch arp;
     private final StatusEndpoint status;
+    private final ProbePoller prober;
     private final String mode;
 
     private HostAgent(ScheduledExecutorService scheduler, InventoryWatcher inventory, Reporter reporter, ArpWatch arp,
-                      StatusEndpoint status, String mode) {
+                      StatusEndpoint status, ProbePoller prober, String mode) {
         this.scheduler = scheduler;
         this.inventory = inventory;
         this.reporter = reporter;
         this.arp = arp;
         this.status = status;
+        this.prober = prober;
         this.mode = mode;
     }
 
@@ -112,8 +116,12 @@ public final class HostAgent implements AutoCloseable {
                         () -> health(r.stats(), started, clock.instant(), options.reportInterval()),
                         () -> AgentMetrics.render(r.stats(), watching == null ? null : watching.stats()));
             }
+            // With raw sockets the agent also answers the server's probe-before-allocate requests.
+            InventoryWatcher w = watcher;
+            ProbePoller prober = arp == null ? null : ProbePoller.start(options.server(), options.token(), options.trust(),
+                    options.interfaces(), w::current, new ArpProbeRunner());
             log.info("ipkeeper agent reporting to {}: {}", options.server(), mode);
-            return new HostAgent(scheduler, watcher, r, arp, status, mode);
+            return new HostAgent(scheduler, watcher, r, arp, status, prober, mode);
         } catch (IOException | RuntimeException e) {
             closeQuietly(status, arp, watcher, reporter);
             scheduler.shutdownNow();
@@ -186,7 +194,7 @@ public final class HostAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(status, arp, inventory, reporter);
+        closeQuietly(prober, status, arp, inventory, reporter);
         scheduler.shutdownNow();
     }
 }

@@ -83,7 +83,7 @@ public final class Allocator {
         IpAddress specific = validate(req);
         AllocationRequest r = req.strategy() == null ? req.strategy(Strategy.LOWEST) : req;
         long subnetId = subnetOf(r);
-        if (vetter == null) {
+        if (vetter == null || !vetter.vets(subnetId)) {
             return combiner.submit(subnetId, (h, ls) -> AllocationWork.allocate(h, ls, cx, r, specific));
         }
         return allocateVetted(cx, subnetId, r, specific);

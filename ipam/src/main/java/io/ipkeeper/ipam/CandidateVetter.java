@@ -13,5 +13,13 @@ public interface CandidateVetter {
     /** True when {@code candidate} may be handed out. */
     boolean accept(Allocation candidate);
 
+    /**
+     * Whether candidates of this subnet are vetted at all. When not, allocation takes the fast path (no hold, no
+     * second transaction): e.g. no agent covers the subnet, so there is nobody to probe with.
+     */
+    default boolean vets(long subnetId) {
+        return true;
+    }
+
     CandidateVetter ACCEPT_ALL = c -> true;
 }

@@ -6,6 +6,9 @@ import io.ipkeeper.ipam.db.Database;
 import io.ipkeeper.server.agents.AgentCoverage;
 import io.ipkeeper.server.agents.AgentRoutes;
 import io.ipkeeper.server.agents.AgentStore;
+import io.ipkeeper.server.agents.ProbeRoutes;
+import io.ipkeeper.server.agents.ProbeStore;
+import io.ipkeeper.server.agents.ProbeVetter;
 import io.ipkeeper.server.agents.ObservationStore;
 import io.ipkeeper.server.api.AllocationRoutes;
 import io.ipkeeper.server.api.AllocationStore;
@@ -60,6 +63,8 @@ public final class IpkeeperServer implements AutoCloseable {
 
     /** Request bodies beyond this are refused (413) before they are read into memory. */
     static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    /** How long a vetting server waits for an agent's probe answer (an RFC 5227 probe with fast timing takes ~2 s). */
+    static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(5);
     /** How often expired reservations are freed and old idempotency keys forgotten. */
     private static final long MAINTENANCE_SECONDS = 30;
 
@@ -97,14 +102,22 @@ public final class IpkeeperServer implements AutoCloseable {
             log.info("database migrated: {} migration(s) applied", database.migrationsApplied());
         }
         Clock clock = Clock.systemUTC();
-        Ipam ipam = Ipam.create(database, IpamConfig.defaults(), clock, null);
+        AgentStore agentStore = new AgentStore(database);
+        ObservationStore observationStore = new ObservationStore(database, agentStore);
+        ProbeStore probeStore = new ProbeStore(database, clock);
+        // the engine needs ipam, ipam needs the vetter, the vetter needs the engine: tied up below
+        AtomicReference<ConflictEngine> engineRef = new AtomicReference<>();
+        ProbeVetter probeVetter = new ProbeVetter(probeStore, observationStore,
+                (space, addresses) -> engineRef.get().evaluate(space, addresses), PROBE_TIMEOUT, clock);
+        Ipam ipam = Ipam.create(database, IpamConfig.defaults(), clock, probeVetter);
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
         Webhooks webhooks = Webhooks.start(ipam, database, clock, options.webhooks());
         Metrics metrics = new Metrics(options.metrics(), database, webhooks, clock);
         ConflictStore conflicts = new ConflictStore(database.jdbi(), clock);
-        AgentStore agentStore = new AgentStore(database);
-        ConflictEngine engine = new ConflictEngine(database, ipam, conflicts, new AgentCoverage(agentStore, ipam),
-                options.conflicts(), clock);
+        AgentCoverage coverage = new AgentCoverage(agentStore, ipam);
+        ConflictEngine engine = new ConflictEngine(database, ipam, conflicts, coverage, options.conflicts(), clock);
+        engineRef.set(engine);
+        probeVetter.coverage(coverage);
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
         Javalin http;
         try {
@@ -134,14 +147,15 @@ public final class IpkeeperServer implements AutoCloseable {
                 SpaceRoutes.register(api, ipam);
                 SubnetRoutes.register(api, ipam);
                 RangeRoutes.register(api, ipam);
-                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
+                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations(),
+                        ids -> probeNotes(probeStore, ids));
                 FreeSpaceRoutes.register(api, ipam, database);
                 BoshRoutes.register(api, ipam);
                 AuditRoutes.register(api, database);
                 ConflictRoutes.register(api, ipam, conflicts);
                 WebhookRoutes.register(api, webhooks.subscriptions());
-                AgentRoutes.register(api, ipam, agentStore, new ObservationStore(database, agentStore),
-                        engine::evaluate, clock);
+                AgentRoutes.register(api, ipam, agentStore, observationStore, engine::evaluate, clock);
+                ProbeRoutes.register(api, agentStore, probeStore);
                 metrics.register(api, config);
                 docs.set(api.docs());
                 Map<String, Object> openApi = OpenApiDocument.build(api.docs());
@@ -193,6 +207,14 @@ public final class IpkeeperServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("maintenance failed (retried in {} s): {}", MAINTENANCE_SECONDS, rootMessage(e));
         }
+    }
+
+    /** For the 201 response: which allocations an agent probed first, and who answered. */
+    private static Map<Long, Map<String, Object>> probeNotes(ProbeStore probes, List<Long> ids) {
+        Map<Long, Map<String, Object>> out = new java.util.HashMap<>();
+        probes.outcomes(ids).forEach((id, o) -> out.put(id, Map.of("ran", true, "agent", o.agent(), "state", o.state(),
+                "answeringMacs", o.answeringMacs())));
+        return out;
     }
 
     /** One conflict sweep; a failure is logged and the next sweep tries again. */

@@ -17,6 +17,21 @@ public final class AgentCoverage {
         this.ipam = ipam;
     }
 
+    /** Subnet id → the live agents covering it, the most recently reporting first (who is asked to probe). */
+    public Map<Long, List<AgentStore.StoredAgent>> agentsBySubnet(Instant now) {
+        Map<Long, List<AgentStore.StoredAgent>> out = new HashMap<>();
+        Map<Long, List<Subnet>> subnetsBySpace = new HashMap<>();
+        List<AgentStore.StoredAgent> live = agents.list().stream().filter(a -> Liveness.alive(a, now))
+                .sorted(java.util.Comparator.comparing(AgentStore.StoredAgent::lastReportAt).reversed()).toList();
+        for (AgentStore.StoredAgent a : live) {
+            List<Subnet> subnets = subnetsBySpace.computeIfAbsent(a.spaceId(), s -> ipam.subnets().list(s));
+            for (Subnet s : Coverage.of(a.arpWatch(), a.interfaces(), subnets)) {
+                out.computeIfAbsent(s.id(), x -> new java.util.ArrayList<>()).add(a);
+            }
+        }
+        return out;
+    }
+
     /** Subnet id → the earliest first report among the live agents covering it. */
     public Map<Long, Instant> coveredSince(Instant now) {
         Map<Long, Instant> out = new HashMap<>();

@@ -65,6 +65,12 @@ public final class ObservationStore {
         }
     }
 
+    /** Records that {@code macs} answered an ARP probe for {@code address} (source {@code probe}). */
+    void recordProbe(long agentId, long spaceId, IpAddress address, List<String> macs, Instant now) {
+        List<Sighting> rows = coalesce(macs.stream().map(m -> new Sighting(address, m, "probe", "probe", 1, now, now)).toList());
+        database.jdbi().useTransaction(h -> merge(h, spaceId, agentId, rows));
+    }
+
     /** Sightings of the same (address, MAC) within one report become one row: a MERGE must not touch a row twice. */
     private static List<Sighting> coalesce(List<Sighting> sightings) {
         Map<Sighting, Sighting> byKey = new TreeMap<>();

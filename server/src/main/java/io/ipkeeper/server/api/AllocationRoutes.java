@@ -35,14 +35,15 @@ public final class AllocationRoutes {
         static final AllocateBody EMPTY = new AllocateBody(null, null, null, null, null, null, null, null, null, null);
     }
 
-    public static void register(ApiRoutes api, Ipam ipam, AllocationStore store, AllocationTiming timing) {
+    public static void register(ApiRoutes api, Ipam ipam, AllocationStore store, AllocationTiming timing,
+                                AllocationNotes notes) {
         api.post("/api/v1/subnets/{id}/allocations", Permission.ALLOCATE, ctx ->
-                        allocate(ctx, ipam, store, timing, AllocationRequest.nextFree(Lookups.id(ctx, "id"))))
+                        allocate(ctx, ipam, store, timing, notes, AllocationRequest.nextFree(Lookups.id(ctx, "id"))))
                 .summary("allocations", "Allocate addresses in a leaf subnet (next free, N at once, or one specific)")
                 .body("AllocateBody").header("Idempotency-Key").returns(201, "AllocationList");
 
         api.post("/api/v1/ranges/{id}/allocations", Permission.ALLOCATE, ctx ->
-                        allocate(ctx, ipam, store, timing, AllocationRequest.nextFreeInRange(Lookups.id(ctx, "id"))))
+                        allocate(ctx, ipam, store, timing, notes, AllocationRequest.nextFreeInRange(Lookups.id(ctx, "id"))))
                 .summary("allocations", "Allocate addresses inside one range (a delegated range needs its owner)")
                 .body("AllocateBody").header("Idempotency-Key").returns(201, "AllocationList");
 
@@ -80,7 +81,7 @@ public final class AllocationRoutes {
     }
 
     private static void allocate(Context ctx, Ipam ipam, AllocationStore store, AllocationTiming timing,
-                                 AllocationRequest base) throws Exception {
+                                 AllocationNotes notes, AllocationRequest base) throws Exception {
         AllocateBody b = Bodies.readOptional(ctx, AllocateBody.class, AllocateBody.EMPTY);
         int count = b.count() == null ? 1 : b.count();
         if (count < 1 || count > MAX_COUNT) {
@@ -108,7 +109,12 @@ public final class AllocationRoutes {
         if (made.size() == 1) {
             ctx.header("Location", "/api/v1/allocations/" + made.get(0).id());
         }
-        ctx.status(201).json(made.stream().map(Views::allocation).toList());
+        Map<Long, Map<String, Object>> probes = notes.probes(made.stream().map(Allocation::id).toList());
+        ctx.status(201).json(made.stream().map(a -> {
+            Map<String, Object> view = Views.allocation(a);
+            view.put("probe", probes.getOrDefault(a.id(), Map.of("ran", false)));
+            return view;
+        }).toList());
     }
 
     /** The header and the body field mean the same; if both are given they must agree. */

@@ -92,6 +92,10 @@ final class Schemas {
         s.put("Observation", obj("evidence that a MAC uses an address, with server-stamped times", "id:integer",
                 "space:integer", "address:string", "mac:string", "agent:string", "interface:string", "source:string",
                 "firstSeen:date-time", "lastSeen:date-time", "count:integer"));
+        s.put("ProbeRequests", obj("probe requests this agent claimed", "probes:object[]"));
+        s.put("ProbeAnswer", obj("the MACs that answered the RFC 5227 probe (empty: nobody)", "answeringMacs:string[]!",
+                "probesSent:integer"));
+        s.put("ProbeReceipt", obj("the recorded answer", "id:integer", "state:string", "answeringMacs:string[]"));
         s.put("Metrics", Map.of("type", "string", "description", "Prometheus text exposition format"));
         s.put("BoshSubnet", obj("a BOSH cloud-config networks[].subnets[] entry (served as application/yaml unless"
                         + " JSON is asked for); address ranges as 'a - b'", "range:string", "gateway:string",

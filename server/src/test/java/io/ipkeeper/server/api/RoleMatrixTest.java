@@ -72,6 +72,8 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/agents", ALL_READERS);
         EXPECTED.put("GET /api/v1/agents/{name}", ALL_READERS);
         EXPECTED.put("GET /api/v1/observations", ALL_READERS);
+        EXPECTED.put("GET /api/v1/probes", "admin agent");
+        EXPECTED.put("POST /api/v1/probes/{id}", "admin agent");
         EXPECTED.put("GET /metrics", "admin engineer service agent viewer");
     }
 
