@@ -31,6 +31,13 @@ public final class ChangeListeners implements JdbiConfig<ChangeListeners> {
         listeners.add(l);
     }
 
+    /** Tells every listener of {@code h}'s Jdbi about {@code changes} at once, in {@code h}'s transaction. */
+    static void fireAll(Handle h, List<ChangeListener.Change> changes) {
+        for (ChangeListener l : h.getConfig(ChangeListeners.class).listeners) {
+            l.changedAll(h, changes);
+        }
+    }
+
     /** Tells every listener of {@code h}'s Jdbi about {@code change}, in {@code h}'s transaction. */
     static void fire(Handle h, ChangeListener.Change change) {
         for (ChangeListener l : h.getConfig(ChangeListeners.class).listeners) {

@@ -91,13 +91,16 @@ public final class PendingWrites {
             }
         }
         if (!audits.isEmpty()) {
-            BatchInserts.audits(h, audits.stream().map(a -> new BatchInserts.Audit(a.at(), a.principal(), a.requestId(), a.action(),
-                    a.before(), a.object().get())).toList());
+            BatchInserts.audits(h, audits.stream().map(a -> new BatchInserts.Audit(a.at(), a.principal(), a.requestId(),
+                    a.action(), a.before(), a.object().get())).toList());
+            List<ChangeListener.Change> changes = new ArrayList<>(audits.size());
             for (Audit a : audits) {
                 Allocation after = a.object().get();
-                ChangeListeners.fire(h, new ChangeListener.Change(a.at(), a.principal(), a.action(), "allocation",
+                changes.add(new ChangeListener.Change(a.at(), a.principal(), a.action(), "allocation",
                         after.id(), after.spaceId(), a.before(), after));
             }
+            // the whole batch at once: a listener that writes (the webhook outbox) writes once, not once per request
+            ChangeListeners.fireAll(h, changes);
         }
         if (!keys.isEmpty()) {
             var batch = h.prepareBatch(IdempotencyKeys.INSERT);
