@@ -3,6 +3,7 @@ package io.ipkeeper.server;
 import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.IpamConfig;
 import io.ipkeeper.ipam.db.Database;
+import io.ipkeeper.server.api.AllocationGrants;
 import io.ipkeeper.server.api.AllocationRoutes;
 import io.ipkeeper.server.api.AllocationStore;
 import io.ipkeeper.server.api.ApiErrors;
@@ -10,18 +11,30 @@ import io.ipkeeper.server.api.ApiExceptions;
 import io.ipkeeper.server.api.ApiRoutes;
 import io.ipkeeper.server.api.AuditRoutes;
 import io.ipkeeper.server.api.FreeSpaceRoutes;
+import io.ipkeeper.server.api.GrantRoutes;
 import io.ipkeeper.server.api.HealthRoutes;
 import io.ipkeeper.server.api.Json;
+import io.ipkeeper.server.api.MyTokenRoutes;
 import io.ipkeeper.server.api.OpenApiDocument;
 import io.ipkeeper.server.api.RangeRoutes;
 import io.ipkeeper.server.api.RouteDoc;
+import io.ipkeeper.server.api.SessionRoutes;
 import io.ipkeeper.server.api.SpaceRoutes;
 import io.ipkeeper.server.api.SubnetRoutes;
 import io.ipkeeper.server.api.TokenRoutes;
+import io.ipkeeper.server.api.UserRoutes;
 import io.ipkeeper.server.auth.AuthenticatorChain;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
+import io.ipkeeper.server.auth.GrantStore;
+import io.ipkeeper.server.auth.LocalPasswordVerifier;
+import io.ipkeeper.server.auth.Login;
+import io.ipkeeper.server.auth.LoginThrottle;
+import io.ipkeeper.server.auth.Principals;
+import io.ipkeeper.server.auth.SessionAuthenticator;
+import io.ipkeeper.server.auth.SessionStore;
 import io.ipkeeper.server.auth.TokenStore;
+import io.ipkeeper.server.auth.UserStore;
 import io.ipkeeper.server.metrics.Metrics;
 import io.ipkeeper.server.webhooks.WebhookRoutes;
 import io.ipkeeper.server.webhooks.Webhooks;
@@ -83,6 +96,12 @@ public final class IpkeeperServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Ipam ipam = Ipam.create(database, IpamConfig.defaults(), clock, null);
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
+        UserStore users = new UserStore(database.jdbi(), clock);
+        GrantStore grants = new GrantStore(database.jdbi(), clock);
+        SessionStore sessions = new SessionStore(database.jdbi(), clock, options.auth());
+        Principals principals = new Principals(users, grants);
+        Login login = new Login(List.of(new LocalPasswordVerifier(users)),
+                new LoginThrottle(database.jdbi(), clock, options.auth()), sessions);
         Webhooks webhooks = Webhooks.start(ipam, database, clock, options.webhooks());
         Metrics metrics = new Metrics(options.metrics(), database, webhooks, clock);
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
@@ -98,17 +117,24 @@ public final class IpkeeperServer implements AutoCloseable {
                 ApiErrors.register(config.routes);
                 ApiExceptions.register(config.routes);
                 HealthRoutes.register(config.routes, database);
-                ApiRoutes api = new ApiRoutes(config.routes,
-                        new AuthenticatorChain(List.of(new BearerTokenAuthenticator(tokens, clock))));
+                // Bearer first: a request with a token is judged by the token alone (and needs no CSRF token).
+                ApiRoutes api = new ApiRoutes(config.routes, new AuthenticatorChain(List.of(
+                        new BearerTokenAuthenticator(tokens, principals, clock),
+                        new SessionAuthenticator(sessions, users, principals))));
                 api.open("GET", "/api/v1/health").summary("health", "Liveness and database status (no token needed)")
                         .returns(200, "Health");
                 api.open("GET", "/api/v1/openapi.json").summary("health", "This OpenAPI document (no token needed)")
                         .returns(200, "OpenApi");
-                TokenRoutes.register(api, tokens, clock);
+                TokenRoutes.register(api, tokens, users, grants, clock);
+                SessionRoutes.register(api, login, sessions, options.auth());
+                UserRoutes.register(api, users);
+                MyTokenRoutes.register(api, tokens, users, clock);
+                GrantRoutes.register(api, grants, users, tokens);
                 SpaceRoutes.register(api, ipam);
                 SubnetRoutes.register(api, ipam);
                 RangeRoutes.register(api, ipam);
-                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations());
+                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations(),
+                        new AllocationGrants(ipam));
                 FreeSpaceRoutes.register(api, ipam, database);
                 AuditRoutes.register(api, database);
                 WebhookRoutes.register(api, webhooks.subscriptions());
@@ -139,15 +165,16 @@ public final class IpkeeperServer implements AutoCloseable {
         log.info("ipkeeper {} listening on {} (database: {})", Version.current(), url, database.kind().label());
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());
-        maintenance.scheduleWithFixedDelay(() -> maintain(ipam), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(() -> maintain(ipam, sessions), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
         return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks);
     }
 
-    /** Frees expired reservations and forgets expired idempotency keys; a failure is logged and retried next round. */
-    private static void maintain(Ipam ipam) {
+    /** Frees expired reservations, forgets expired idempotency keys and drops expired sessions; a failure is logged and retried next round. */
+    private static void maintain(Ipam ipam, SessionStore sessions) {
         try {
             int freed = ipam.allocator().sweepExpiredReservations();
             int purged = ipam.allocator().purgeIdempotencyKeys();
+            sessions.purgeExpired();
             if (freed > 0 || purged > 0) {
                 log.info("maintenance: freed {} expired reservation(s), forgot {} idempotency key(s)", freed, purged);
             }

@@ -1,5 +1,6 @@
 package io.ipkeeper.server;
 
+import io.ipkeeper.server.auth.AuthOptions;
 import io.ipkeeper.server.metrics.MetricsOptions;
 import io.ipkeeper.server.webhooks.WebhookOptions;
 import java.util.Objects;
@@ -18,15 +19,17 @@ import java.util.Objects;
  *     one on first start; ignored once any server has bootstrapped the database
  * @param metrics who may scrape {@code /metrics} and the per-subnet gauge cap
  * @param webhooks webhook delivery timing (defaults: retry after 5 s, doubling to 10 min)
+ * @param auth session timeouts, the session cookie's Secure flag and login throttling
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
-        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks) {
+        String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, AuthOptions auth) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
@@ -40,22 +43,27 @@ public record ServerOptions(
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
         this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
-                WebhookOptions.defaults());
+                WebhookOptions.defaults(), AuthOptions.defaults());
     }
 
     public ServerOptions withBootstrapToken(String token) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
-                metrics, webhooks);
+                metrics, webhooks, auth);
     }
 
     public ServerOptions withMetrics(MetricsOptions m) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, m, webhooks);
+                bootstrapToken, m, webhooks, auth);
     }
 
     public ServerOptions withWebhooks(WebhookOptions w) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, w);
+                bootstrapToken, metrics, w, auth);
+    }
+
+    public ServerOptions withAuth(AuthOptions a) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, webhooks, a);
     }
 
     /** Never prints the bootstrap token. */
@@ -63,6 +71,6 @@ public record ServerOptions(
     public String toString() {
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
                 + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
-                + metrics + ", webhooks=" + webhooks + "]";
+                + metrics + ", webhooks=" + webhooks + ", auth=" + auth + "]";
     }
 }
