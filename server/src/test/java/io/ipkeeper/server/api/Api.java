@@ -128,6 +128,16 @@ final class Api {
                 Map.of());
     }
 
+    /** With extra headers (a session cookie, X-CSRF-Token) and a JSON body or none. */
+    Res send(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b, headers);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {
