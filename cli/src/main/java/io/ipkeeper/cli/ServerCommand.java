@@ -5,11 +5,17 @@ import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
 import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
 import static io.ipkeeper.cli.config.Settings.DATABASE_URL;
 import static io.ipkeeper.cli.config.Settings.DATABASE_USER;
+import static io.ipkeeper.cli.config.Settings.LOGIN_LOCKOUT;
+import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES;
+import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES_PER_IP;
 import static io.ipkeeper.cli.config.Settings.METRICS_PUBLIC;
 import static io.ipkeeper.cli.config.Settings.METRICS_SUBNET_LIMIT;
 import static io.ipkeeper.cli.config.Settings.SERVER_BIND;
 import static io.ipkeeper.cli.config.Settings.SERVER_DATA_DIR;
 import static io.ipkeeper.cli.config.Settings.SERVER_PORT;
+import static io.ipkeeper.cli.config.Settings.SESSION_ABSOLUTE_TIMEOUT;
+import static io.ipkeeper.cli.config.Settings.SESSION_IDLE_TIMEOUT;
+import static io.ipkeeper.cli.config.Settings.SESSION_SECURE_COOKIE;
 
 import io.ipkeeper.cli.config.Config;
 import io.ipkeeper.cli.config.Setting;
@@ -18,6 +24,7 @@ import io.ipkeeper.ipam.db.DatabaseException;
 import io.ipkeeper.server.IpkeeperServer;
 import io.ipkeeper.server.ServerOptions;
 import io.ipkeeper.server.ServerStartException;
+import io.ipkeeper.server.auth.AuthOptions;
 import io.ipkeeper.server.metrics.MetricsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +42,9 @@ public final class ServerCommand extends ConfiguredCommand {
     @Override
     protected List<Setting<?>> settings() {
         return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
-                DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT);
+                DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
+                SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT, SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES,
+                LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT);
     }
 
     @Override
@@ -60,7 +69,10 @@ public final class ServerCommand extends ConfiguredCommand {
             server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
                     config.get(DATABASE_USER), config.get(DATABASE_PASSWORD), config.get(DATABASE_POOL_SIZE))
                     .withBootstrapToken(config.get(BOOTSTRAP_TOKEN))
-                    .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT))));
+                    .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT)))
+                    .withAuth(new AuthOptions(config.get(SESSION_IDLE_TIMEOUT), config.get(SESSION_ABSOLUTE_TIMEOUT),
+                            config.get(SESSION_SECURE_COOKIE), config.get(LOGIN_MAX_FAILURES),
+                            config.get(LOGIN_MAX_FAILURES_PER_IP), config.get(LOGIN_LOCKOUT))));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;

@@ -3,13 +3,19 @@ package io.ipkeeper.cli.config;
 import java.net.InetAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Parsers for setting values; each rejects bad text with a message that says what is expected. */
 public final class Parsers {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
     private Parsers() {}
 
     public static Function<String, Integer> intRange(int min, int max) {
@@ -56,6 +62,39 @@ public final class Parsers {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + s + "' is not a valid IP address; expected e.g. 127.0.0.1 or ::1");
             }
+        };
+    }
+
+    /**
+     * A positive duration from {@code min} to {@code max}: {@code 90s}, {@code 15m}, {@code 12h}, {@code 7d}, or
+     * ISO-8601 such as {@code PT1H}.
+     */
+    public static Function<String, Duration> duration(Duration min, Duration max) {
+        return text -> {
+            String s = text.trim().toLowerCase(Locale.ROOT);
+            Duration d;
+            Matcher m = SHORT_DURATION.matcher(s);
+            try {
+                if (s.startsWith("p")) {
+                    d = Duration.parse(s.toUpperCase(Locale.ROOT));
+                } else if (m.matches()) {
+                    long n = Long.parseLong(m.group(1));
+                    d = switch (m.group(2)) {
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    };
+                } else {
+                    throw new DateTimeParseException("", s, 0);
+                }
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("expected a duration such as 90s, 15m, 12h, 7d or PT1H");
+            }
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException("must be from " + min + " to " + max);
+            }
+            return d;
         };
     }
 

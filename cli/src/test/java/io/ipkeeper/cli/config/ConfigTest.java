@@ -115,4 +115,16 @@ class ConfigTest {
             }
         }
     }
+
+    @Test
+    void durationsAreShortOrIsoAndBounded() {
+        var p = Parsers.duration(java.time.Duration.ofSeconds(1), java.time.Duration.ofHours(1));
+        assertThat(p.apply("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(p.apply("15m")).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(p.apply("1h")).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(p.apply("PT30M")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> p.apply("soon")).hasMessageContaining("90s");
+        assertThatThrownBy(() -> p.apply("2h")).hasMessageContaining("must be from");
+        assertThatThrownBy(() -> p.apply("0s")).hasMessageContaining("must be from");
+    }
 }
