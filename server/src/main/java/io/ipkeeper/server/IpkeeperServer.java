@@ -100,8 +100,8 @@ public final class IpkeeperServer implements AutoCloseable {
         GrantStore grants = new GrantStore(database.jdbi(), clock);
         SessionStore sessions = new SessionStore(database.jdbi(), clock, options.auth());
         Principals principals = new Principals(users, grants);
-        Login login = new Login(List.of(new LocalPasswordVerifier(users)),
-                new LoginThrottle(database.jdbi(), clock, options.auth()), sessions);
+        LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, options.auth());
+        Login login = new Login(List.of(new LocalPasswordVerifier(users)), throttle, sessions);
         Webhooks webhooks = Webhooks.start(ipam, database, clock, options.webhooks());
         Metrics metrics = new Metrics(options.metrics(), database, webhooks, clock);
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
@@ -165,16 +165,20 @@ public final class IpkeeperServer implements AutoCloseable {
         log.info("ipkeeper {} listening on {} (database: {})", Version.current(), url, database.kind().label());
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());
-        maintenance.scheduleWithFixedDelay(() -> maintain(ipam, sessions), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(() -> maintain(ipam, sessions, throttle), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
         return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks);
     }
 
-    /** Frees expired reservations, forgets expired idempotency keys and drops expired sessions; a failure is logged and retried next round. */
-    private static void maintain(Ipam ipam, SessionStore sessions) {
+    /**
+     * Frees expired reservations, forgets expired idempotency keys, drops expired sessions and stale login-failure
+     * counts; a failure is logged and retried next round.
+     */
+    private static void maintain(Ipam ipam, SessionStore sessions, LoginThrottle throttle) {
         try {
             int freed = ipam.allocator().sweepExpiredReservations();
             int purged = ipam.allocator().purgeIdempotencyKeys();
             sessions.purgeExpired();
+            throttle.purgeStale();
             if (freed > 0 || purged > 0) {
                 log.info("maintenance: freed {} expired reservation(s), forgot {} idempotency key(s)", freed, purged);
             }

@@ -27,6 +27,13 @@ public final class SessionRoutes {
 
     public static void register(ApiRoutes api, Login login, SessionStore sessions, AuthOptions options) {
         api.open("POST", "/api/v1/session", ctx -> {
+            // A JSON content type cannot be sent cross-site without a CORS preflight, so another site cannot log a
+            // browser into an account of the attacker's choosing (login CSRF) with a plain form post.
+            String type = ctx.contentType();
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                throw ApiProblem.of(415, "unsupported-media-type", "Unsupported media type",
+                        "log in with Content-Type: application/json", Map.of());
+            }
             LoginBody b = Bodies.read(ctx, LoginBody.class);
             if (b.username() == null || b.password() == null) {
                 throw ApiProblem.invalid("'username' and 'password' are required");

@@ -53,6 +53,14 @@ public final class LoginThrottle {
                 .bind("k", userKey(username)).execute());
     }
 
+    /** Drops counts that would start over anyway (no failure for {@link AuthOptions#MAX_LOCKOUT}, not locked). */
+    public int purgeStale() {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM login_throttle WHERE last_failure_at < :old"
+                        + " AND (locked_until IS NULL OR locked_until < :now)")
+                .bind("old", Rows.ts(now.minus(AuthOptions.MAX_LOCKOUT))).bind("now", Rows.ts(now)).execute());
+    }
+
     private void count(String key, int limit) {
         // Two servers may insert the first row of a key at once: the loser retries and then finds the row.
         for (int attempt = 0; ; attempt++) {

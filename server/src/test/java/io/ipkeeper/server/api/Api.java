@@ -124,8 +124,7 @@ final class Api {
     }
 
     Res send(String method, String path, Object body) {
-        return send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body)),
-                Map.of());
+        return send(method, path, body, Map.of());
     }
 
     /** With extra headers (a session cookie, X-CSRF-Token) and a JSON body or none. */

@@ -116,6 +116,9 @@ class UserSessionTest {
                 .contains("SameSite=Strict").contains("Path=/").doesNotContain("Secure");
         Browser b = login("carol", PASSWORD);
         assertThat(Api.count(db, "user_session")).isEqualTo(sessions + 2);
+        // A form post (what another site could send without a preflight) is refused: no login CSRF.
+        anonymous.send("POST", "/api/v1/session", null, Map.of("Content-Type", "application/x-www-form-urlencoded"))
+                .problem(415);
         assertThat(Api.count(db, "user_session WHERE id_hash = '" + b.cookie().split("=", 2)[1] + "'")).isZero();
 
         JsonNode me = anonymous.send("GET", "/api/v1/session", null, b.headers(false)).ok(200);
