@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 io.ipkeeper.cli.client.SpaceCommand.class, io.ipkeeper.cli.client.SubnetCommand.class,
                 io.ipkeeper.cli.client.RangeCommand.class, io.ipkeeper.cli.client.IpCommand.class,
                 io.ipkeeper.cli.client.TokenCommand.class, io.ipkeeper.cli.sim.SimCommand.class,
-                io.ipkeeper.cli.client.BoshCommand.class})
+                io.ipkeeper.cli.client.BoshCommand.class, io.ipkeeper.cli.admin.AdminCommand.class})
 public final class IpkeeperCommand implements Runnable {
 
     @CommandLine.Spec

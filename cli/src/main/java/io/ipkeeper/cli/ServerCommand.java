@@ -6,6 +6,9 @@ import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
 import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
 import static io.ipkeeper.cli.config.Settings.DATABASE_URL;
 import static io.ipkeeper.cli.config.Settings.DATABASE_USER;
+import static io.ipkeeper.cli.config.Settings.LOGIN_LOCKOUT;
+import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES;
+import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES_PER_IP;
 import static io.ipkeeper.cli.config.Settings.METRICS_PUBLIC;
 import static io.ipkeeper.cli.config.Settings.METRICS_SUBNET_LIMIT;
 import static io.ipkeeper.cli.config.Settings.SERVER_BIND;
@@ -13,6 +16,9 @@ import static io.ipkeeper.cli.config.Settings.SERVER_DATA_DIR;
 import static io.ipkeeper.cli.config.Settings.SERVER_PORT;
 import static io.ipkeeper.cli.config.Settings.SERVER_TLS_CERT;
 import static io.ipkeeper.cli.config.Settings.SERVER_TLS_KEY;
+import static io.ipkeeper.cli.config.Settings.SESSION_ABSOLUTE_TIMEOUT;
+import static io.ipkeeper.cli.config.Settings.SESSION_IDLE_TIMEOUT;
+import static io.ipkeeper.cli.config.Settings.SESSION_SECURE_COOKIE;
 
 import io.ipkeeper.cli.config.Config;
 import io.ipkeeper.cli.config.Setting;
@@ -21,6 +27,7 @@ import io.ipkeeper.ipam.db.DatabaseException;
 import io.ipkeeper.server.IpkeeperServer;
 import io.ipkeeper.server.ServerOptions;
 import io.ipkeeper.server.ServerStartException;
+import io.ipkeeper.server.auth.AuthOptions;
 import io.ipkeeper.server.metrics.MetricsOptions;
 import io.ipkeeper.server.tls.TlsOptions;
 import java.io.IOException;
@@ -40,7 +47,8 @@ public final class ServerCommand extends ConfiguredCommand {
     protected List<Setting<?>> settings() {
         return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
                 DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
-                AUDIT_RETENTION, SERVER_TLS_CERT, SERVER_TLS_KEY);
+                AUDIT_RETENTION, SERVER_TLS_CERT, SERVER_TLS_KEY, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT,
+                SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT);
     }
 
     @Override
@@ -73,7 +81,10 @@ public final class ServerCommand extends ConfiguredCommand {
                     .withBootstrapToken(config.get(BOOTSTRAP_TOKEN))
                     .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT)))
                     .withAuditRetention(config.get(AUDIT_RETENTION))
-                    .withTls(tls));
+                    .withTls(tls)
+                    .withAuth(new AuthOptions(config.get(SESSION_IDLE_TIMEOUT), config.get(SESSION_ABSOLUTE_TIMEOUT),
+                            config.get(SESSION_SECURE_COOKIE), config.get(LOGIN_MAX_FAILURES),
+                            config.get(LOGIN_MAX_FAILURES_PER_IP), config.get(LOGIN_LOCKOUT))));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;

@@ -126,6 +126,6 @@ class AgentProcessTest {
         Process q = start(Map.of(), "agent", "--interface", "lo", "--report-interval", "0s");
         assertThat(q.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(q.exitValue()).isEqualTo(2);
-        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("agent.report-interval").contains("between 1s");
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("agent.report-interval").contains("from 1s");
     }
 }

@@ -10,6 +10,7 @@ import io.ipkeeper.server.agents.ProbeRoutes;
 import io.ipkeeper.server.agents.ProbeStore;
 import io.ipkeeper.server.agents.ProbeVetter;
 import io.ipkeeper.server.agents.ObservationStore;
+import io.ipkeeper.server.api.AllocationGrants;
 import io.ipkeeper.server.api.AllocationRoutes;
 import io.ipkeeper.server.api.AllocationStore;
 import io.ipkeeper.server.api.ApiErrors;
@@ -17,24 +18,37 @@ import io.ipkeeper.server.api.ApiExceptions;
 import io.ipkeeper.server.api.ApiRoutes;
 import io.ipkeeper.server.api.AuditRoutes;
 import io.ipkeeper.server.api.FreeSpaceRoutes;
+import io.ipkeeper.server.api.GrantRoutes;
 import io.ipkeeper.server.api.HealthRoutes;
 import io.ipkeeper.server.api.Json;
+import io.ipkeeper.server.api.MyTokenRoutes;
 import io.ipkeeper.server.api.OpenApiDocument;
 import io.ipkeeper.server.api.RangeRoutes;
 import io.ipkeeper.server.api.RequestIds;
 import io.ipkeeper.server.api.RouteDoc;
+import io.ipkeeper.server.api.SessionRoutes;
 import io.ipkeeper.server.api.SpaceRoutes;
 import io.ipkeeper.server.api.SubnetRoutes;
 import io.ipkeeper.server.api.TokenRoutes;
 import io.ipkeeper.server.audit.AuditSweeper;
+import io.ipkeeper.server.api.UserRoutes;
+import io.ipkeeper.server.auth.AuthOptions;
 import io.ipkeeper.server.auth.AuthenticatorChain;
 import io.ipkeeper.server.bosh.BoshRoutes;
 import io.ipkeeper.server.auth.BearerTokenAuthenticator;
 import io.ipkeeper.server.auth.Bootstrap;
+import io.ipkeeper.server.auth.GrantStore;
+import io.ipkeeper.server.auth.LocalPasswordVerifier;
+import io.ipkeeper.server.auth.Login;
+import io.ipkeeper.server.auth.LoginThrottle;
+import io.ipkeeper.server.auth.Principals;
+import io.ipkeeper.server.auth.SessionAuthenticator;
+import io.ipkeeper.server.auth.SessionStore;
 import io.ipkeeper.server.auth.TokenStore;
 import io.ipkeeper.server.conflicts.ConflictEngine;
 import io.ipkeeper.server.conflicts.ConflictRoutes;
 import io.ipkeeper.server.conflicts.ConflictStore;
+import io.ipkeeper.server.auth.UserStore;
 import io.ipkeeper.server.metrics.Metrics;
 import io.ipkeeper.server.tls.internal.ServerCertificate;
 import io.ipkeeper.server.tls.internal.TlsConnector;
@@ -111,6 +125,17 @@ public final class IpkeeperServer implements AutoCloseable {
                 (space, addresses) -> engineRef.get().evaluate(space, addresses), PROBE_TIMEOUT, clock);
         Ipam ipam = Ipam.create(database, IpamConfig.defaults(), clock, probeVetter);
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
+        UserStore users = new UserStore(database.jdbi(), clock);
+        GrantStore grants = new GrantStore(database.jdbi(), clock);
+        // Over HTTPS the session cookie is always Secure; session.secure-cookie is for TLS ended at a proxy.
+        AuthOptions auth = options.tlsEnabled() && !options.auth().secureCookie()
+                ? new AuthOptions(options.auth().sessionIdle(), options.auth().sessionAbsolute(), true,
+                        options.auth().maxFailuresPerUser(), options.auth().maxFailuresPerIp(), options.auth().lockout())
+                : options.auth();
+        SessionStore sessions = new SessionStore(database.jdbi(), clock, auth);
+        Principals principals = new Principals(users, grants);
+        LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, auth);
+        Login login = new Login(List.of(new LocalPasswordVerifier(users)), throttle, sessions);
         Webhooks webhooks = Webhooks.start(ipam, database, clock, options.webhooks());
         Metrics metrics = new Metrics(options.metrics(), database, webhooks, clock);
         ConflictStore conflicts = new ConflictStore(database.jdbi(), clock);
@@ -137,18 +162,24 @@ public final class IpkeeperServer implements AutoCloseable {
                 ApiErrors.register(config.routes);
                 ApiExceptions.register(config.routes);
                 HealthRoutes.register(config.routes, database);
-                ApiRoutes api = new ApiRoutes(config.routes,
-                        new AuthenticatorChain(List.of(new BearerTokenAuthenticator(tokens, clock))));
+                // Bearer first: a request with a token is judged by the token alone (and needs no CSRF token).
+                ApiRoutes api = new ApiRoutes(config.routes, new AuthenticatorChain(List.of(
+                        new BearerTokenAuthenticator(tokens, principals, clock),
+                        new SessionAuthenticator(sessions, users, principals))));
                 api.open("GET", "/api/v1/health").summary("health", "Liveness and database status (no token needed)")
                         .returns(200, "Health");
                 api.open("GET", "/api/v1/openapi.json").summary("health", "This OpenAPI document (no token needed)")
                         .returns(200, "OpenApi");
-                TokenRoutes.register(api, tokens, clock);
+                TokenRoutes.register(api, tokens, users, grants, clock);
+                SessionRoutes.register(api, login, sessions, auth);
+                UserRoutes.register(api, users);
+                MyTokenRoutes.register(api, tokens, users, clock);
+                GrantRoutes.register(api, grants, users, tokens);
                 SpaceRoutes.register(api, ipam);
                 SubnetRoutes.register(api, ipam);
                 RangeRoutes.register(api, ipam);
                 AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations(),
-                        ids -> probeNotes(probeStore, ids));
+                        new AllocationGrants(ipam), ids -> probeNotes(probeStore, ids));
                 FreeSpaceRoutes.register(api, ipam, database);
                 BoshRoutes.register(api, ipam);
                 AuditRoutes.register(api, database);
@@ -184,22 +215,24 @@ public final class IpkeeperServer implements AutoCloseable {
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());
         AuditSweeper auditSweeper = new AuditSweeper(database.jdbi(), clock, options.auditRetention());
-        maintenance.scheduleWithFixedDelay(() -> maintain(ipam, auditSweeper), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS,
-                TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(() -> maintain(ipam, auditSweeper, sessions, throttle), MAINTENANCE_SECONDS,
+                MAINTENANCE_SECONDS, TimeUnit.SECONDS);
         long sweepMillis = options.conflicts().sweepInterval().toMillis();
         maintenance.scheduleWithFixedDelay(() -> sweepConflicts(engine), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks);
     }
 
     /**
-     * Frees expired reservations, forgets expired idempotency keys and deletes audit events past their retention; a
-     * failure is logged and retried next round.
+     * Frees expired reservations, forgets expired idempotency keys, deletes audit events past their retention, drops
+     * expired sessions and stale login-failure counts; a failure is logged and retried next round.
      */
-    private static void maintain(Ipam ipam, AuditSweeper auditSweeper) {
+    private static void maintain(Ipam ipam, AuditSweeper auditSweeper, SessionStore sessions, LoginThrottle throttle) {
         try {
             int freed = ipam.allocator().sweepExpiredReservations();
             int purged = ipam.allocator().purgeIdempotencyKeys();
             int expired = auditSweeper.sweep();
+            sessions.purgeExpired();
+            throttle.purgeStale();
             if (freed > 0 || purged > 0 || expired > 0) {
                 log.info("maintenance: freed {} expired reservation(s), forgot {} idempotency key(s), deleted {} audit"
                         + " event(s) past retention", freed, purged, expired);

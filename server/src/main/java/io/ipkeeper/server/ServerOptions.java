@@ -1,6 +1,7 @@
 package io.ipkeeper.server;
 
 import io.ipkeeper.server.audit.Retention;
+import io.ipkeeper.server.auth.AuthOptions;
 import io.ipkeeper.server.metrics.MetricsOptions;
 import io.ipkeeper.server.conflicts.ConflictOptions;
 import io.ipkeeper.server.tls.TlsOptions;
@@ -24,11 +25,12 @@ import java.util.Objects;
  * @param auditRetention how long audit events are kept
  * @param conflicts the conflict engine's window, stale threshold and observation retention
  * @param tls serve HTTPS with this certificate and key, or null for plain HTTP
+ * @param auth session timeouts, the session cookie's Secure flag and login throttling
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
         String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, Retention auditRetention,
-        ConflictOptions conflicts, TlsOptions tls) {
+        ConflictOptions conflicts, TlsOptions tls, AuthOptions auth) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
@@ -36,6 +38,7 @@ public record ServerOptions(
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(auditRetention, "auditRetention");
         Objects.requireNonNull(conflicts, "conflicts");
+        Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
@@ -49,40 +52,46 @@ public record ServerOptions(
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
         this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
-                WebhookOptions.defaults(), Retention.FOREVER, ConflictOptions.defaults(), null);
+                WebhookOptions.defaults(), Retention.FOREVER, ConflictOptions.defaults(), null, AuthOptions.defaults());
     }
 
     public ServerOptions withBootstrapToken(String token) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
-                metrics, webhooks, auditRetention, conflicts, tls);
+                metrics, webhooks, auditRetention, conflicts, tls, auth);
     }
 
     public ServerOptions withMetrics(MetricsOptions m) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, m, webhooks, auditRetention, conflicts, tls);
+                bootstrapToken, m, webhooks, auditRetention, conflicts, tls, auth);
     }
 
     public ServerOptions withWebhooks(WebhookOptions w) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, w, auditRetention, conflicts, tls);
+                bootstrapToken, metrics, w, auditRetention, conflicts, tls, auth);
     }
 
     /** How long audit events are kept (default {@link Retention#FOREVER}). */
     public ServerOptions withAuditRetention(Retention r) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, r, conflicts, tls);
+                bootstrapToken, metrics, webhooks, r, conflicts, tls, auth);
     }
 
     /** The conflict engine's settings (default {@link ConflictOptions#defaults()}). */
     public ServerOptions withConflicts(ConflictOptions c) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, auditRetention, c, tls);
+                bootstrapToken, metrics, webhooks, auditRetention, c, tls, auth);
     }
 
     /** With HTTPS on the API port (null: plain HTTP). */
     public ServerOptions withTls(TlsOptions t) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, auditRetention, conflicts, t);
+                bootstrapToken, metrics, webhooks, auditRetention, conflicts, t, auth);
+    }
+
+    /** Session and login settings (default {@link AuthOptions#defaults()}). */
+    public ServerOptions withAuth(AuthOptions a) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, webhooks, auditRetention, conflicts, tls, a);
     }
 
     /** Whether the API is served over HTTPS: then cookies the server sets carry {@code Secure}. */
@@ -96,6 +105,6 @@ public record ServerOptions(
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
                 + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
                 + metrics + ", webhooks=" + webhooks + ", auditRetention=" + auditRetention + ", conflicts=" + conflicts
-                + ", tls=" + (tls == null ? "off" : tls.certificateFile()) + "]";
+                + ", tls=" + (tls == null ? "off" : tls.certificateFile()) + ", auth=" + auth + "]";
     }
 }

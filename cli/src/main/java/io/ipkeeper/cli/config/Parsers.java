@@ -3,14 +3,20 @@ package io.ipkeeper.cli.config;
 import java.net.InetAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Parsers for setting values; each rejects bad text with a message that says what is expected. */
 public final class Parsers {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
     private Parsers() {}
 
     public static Function<String, Integer> intRange(int min, int max) {
@@ -60,6 +66,35 @@ public final class Parsers {
         };
     }
 
+    /**
+     * A positive duration from {@code min} to {@code max}: {@code 90s}, {@code 15m}, {@code 12h}, {@code 7d}, or
+     * ISO-8601 such as {@code PT1H}.
+     */
+    public static Function<String, Duration> duration(Duration min, Duration max) {
+        return text -> {
+            String s = text.trim().toLowerCase(Locale.ROOT);
+            Duration d;
+            Matcher m = SHORT_DURATION.matcher(s);
+            try {
+                if (s.startsWith("p")) {
+                    d = Duration.parse(s.toUpperCase(Locale.ROOT));
+                } else if (m.matches() && m.group(2).equals("d")) {
+                    d = Duration.ofDays(Long.parseLong(m.group(1)));
+                } else {
+                    // Go's form, as the gossip settings take it: 90s, 500ms, 1m30s
+                    d = io.ipkeeper.cli.gossip.GoDuration.parse(s);
+                }
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("expected a duration such as 90s, 15m, 1m30s, 12h, 7d or PT1H");
+            }
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException("must be from " + Setting.display(min) + " to " + Setting.display(max)
+                        + ", not " + text.trim());
+            }
+            return d;
+        };
+    }
+
     public static Function<String, Path> path() {
         return text -> {
             if (text.isBlank()) {
@@ -99,18 +134,6 @@ public final class Parsers {
             }
             throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
                     .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
-        };
-    }
-
-    /** A duration such as {@code 10s}, {@code 500ms} or {@code 1m30s}, within {@code min..max}. */
-    public static Function<String, java.time.Duration> duration(java.time.Duration min, java.time.Duration max) {
-        return text -> {
-            java.time.Duration d = io.ipkeeper.cli.gossip.GoDuration.parse(text);
-            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                throw new IllegalArgumentException("must be between " + min.toString().substring(2).toLowerCase(Locale.ROOT)
-                        + " and " + max.toString().substring(2).toLowerCase(Locale.ROOT) + ", not " + text.strip());
-            }
-            return d;
         };
     }
 

@@ -1,6 +1,7 @@
 package io.ipkeeper.cli.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,13 +109,35 @@ public final class Settings {
             "How long audit events are kept: forever, or an ISO-8601 duration such as P365D; older events are"
                     + " deleted in small batches by every server's maintenance round (every 30 s)");
 
+    public static final Setting<Duration> SESSION_IDLE_TIMEOUT = new Setting<>("session.idle-timeout",
+            "--session-idle-timeout", Duration.ofHours(1),
+            Parsers.duration(Duration.ofMinutes(1), Duration.ofDays(30)),
+            "A browser session unused this long ends (e.g. 30m, 1h)");
+    public static final Setting<Duration> SESSION_ABSOLUTE_TIMEOUT = new Setting<>("session.absolute-timeout",
+            "--session-absolute-timeout", Duration.ofHours(12),
+            Parsers.duration(Duration.ofMinutes(1), Duration.ofDays(30)),
+            "A browser session ends this long after login, however busy (e.g. 12h)");
+    public static final Setting<Boolean> SESSION_SECURE_COOKIE = new Setting<>("session.secure-cookie",
+            "--session-secure-cookie", false, Parsers.bool(),
+            "Mark the session cookie Secure (sent over HTTPS only); set it when the server or its proxy serves TLS");
+    public static final Setting<Integer> LOGIN_MAX_FAILURES = new Setting<>("login.max-failures",
+            "--login-max-failures", 5, Parsers.intRange(1, 1000),
+            "Failed logins for one username before it is locked for login.lockout (doubling with each further failure)");
+    public static final Setting<Integer> LOGIN_MAX_FAILURES_PER_IP = new Setting<>("login.max-failures-per-ip",
+            "--login-max-failures-per-ip", 20, Parsers.intRange(1, 100_000),
+            "Failed logins from one client address before it is locked (higher: people may share a NAT address)");
+    public static final Setting<Duration> LOGIN_LOCKOUT = new Setting<>("login.lockout", "--login-lockout",
+            Duration.ofMinutes(1), Parsers.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            "The first lock after too many failed logins; doubles per further failure, at most 1h");
+
     /** All settings, in the order {@code --help} and docs list them. */
     public static final List<Setting<?>> ALL = List.of(
             LOG_FORMAT, LOG_LEVEL,
             SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN, SERVER_TLS_CERT, SERVER_TLS_KEY,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
             CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT,
-            AUDIT_RETENTION, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
+            AUDIT_RETENTION, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT, SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES,
+            LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

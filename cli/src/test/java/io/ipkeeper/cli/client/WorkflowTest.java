@@ -75,7 +75,8 @@ class WorkflowTest {
                 .containsEntry("prefix", SUBNET).containsEntry("dnsServers", "198.18.0.53,198.18.0.54")
                 .containsEntry("utilization.free", "253");
 
-        JsonNode token = ok(Cli.run(admin, "token", "create", "alice", "--role", "engineer", "--output", "json")).json();
+        JsonNode token = ok(Cli.run(admin, "token", "create", "alice", "--role", "engineer", "--grant",
+                "space:lab", "--grant", "owner:bosh-west", "--output", "json")).json();
         Map<String, String> engineer = new HashMap<>(admin);
         engineer.put("IPKEEPER_TOKEN", token.get("token").asText());
 

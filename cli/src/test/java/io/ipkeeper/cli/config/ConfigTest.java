@@ -75,7 +75,7 @@ class ConfigTest {
         assertThat(fromEnv.get(Settings.AGENT_INTERFACES)).containsExactly("bond0", "eth2");
         assertThatThrownBy(() -> Config.resolve(agent, Map.of("agent.interfaces", "eth0,eth0",
                 "agent.report-interval", "2h", "agent.listen", "nowhere"), Map.of(), ConfigFile.none()))
-                .hasMessageContaining("'eth0' is given twice").hasMessageContaining("between 1s and 1h")
+                .hasMessageContaining("'eth0' is given twice").hasMessageContaining("from 1s to 1h")
                 .hasMessageContaining("host:port");
     }
 
@@ -130,5 +130,17 @@ class ConfigTest {
                 assertThat(s.parser().apply(Setting.display(s.defaultValue()))).as(s.key()).isEqualTo(s.defaultValue());
             }
         }
+    }
+
+    @Test
+    void durationsAreShortOrIsoAndBounded() {
+        var p = Parsers.duration(java.time.Duration.ofSeconds(1), java.time.Duration.ofHours(1));
+        assertThat(p.apply("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(p.apply("15m")).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(p.apply("1h")).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(p.apply("PT30M")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> p.apply("soon")).hasMessageContaining("90s");
+        assertThatThrownBy(() -> p.apply("2h")).hasMessageContaining("must be from");
+        assertThatThrownBy(() -> p.apply("0s")).hasMessageContaining("must be from");
     }
 }

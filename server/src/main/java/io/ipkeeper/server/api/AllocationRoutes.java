@@ -36,14 +36,15 @@ public final class AllocationRoutes {
     }
 
     public static void register(ApiRoutes api, Ipam ipam, AllocationStore store, AllocationTiming timing,
-                                AllocationNotes notes) {
+                                AllocationGrants grants, AllocationNotes notes) {
         api.post("/api/v1/subnets/{id}/allocations", Permission.ALLOCATE, ctx ->
-                        allocate(ctx, ipam, store, timing, notes, AllocationRequest.nextFree(Lookups.id(ctx, "id"))))
+                        allocate(ctx, ipam, store, timing, grants, notes, AllocationRequest.nextFree(Lookups.id(ctx, "id"))))
                 .summary("allocations", "Allocate addresses in a leaf subnet (next free, N at once, or one specific)")
                 .body("AllocateBody").header("Idempotency-Key").returns(201, "AllocationList");
 
         api.post("/api/v1/ranges/{id}/allocations", Permission.ALLOCATE, ctx ->
-                        allocate(ctx, ipam, store, timing, notes, AllocationRequest.nextFreeInRange(Lookups.id(ctx, "id"))))
+                        allocate(ctx, ipam, store, timing, grants, notes,
+                                AllocationRequest.nextFreeInRange(Lookups.id(ctx, "id"))))
                 .summary("allocations", "Allocate addresses inside one range (a delegated range needs its owner)")
                 .body("AllocateBody").header("Idempotency-Key").returns(201, "AllocationList");
 
@@ -68,12 +69,14 @@ public final class AllocationRoutes {
         api.patch("/api/v1/allocations/{id}", Permission.ALLOCATE, ctx -> {
             long id = Lookups.id(ctx, "id");
             AllocationStore.Changes changes = changes(Bodies.tree(ctx));
+            grants.checkChange(ApiRoutes.principal(ctx), id);
             Allocation a = store.update(ApiRoutes.principal(ctx).actor(), id, ctx.header("If-Match"), changes);
             ctx.header("ETag", ETags.of(a)).json(Views.allocation(a));
         }).summary("allocations", "Change hostname, MAC, description or a reservation's expiry (If-Match: 412 on a lost update)")
                 .body("AllocationPatch").header("If-Match").returns(200, "Allocation");
 
         api.delete("/api/v1/allocations/{id}", Permission.ALLOCATE, ctx -> {
+            grants.checkChange(ApiRoutes.principal(ctx), Lookups.id(ctx, "id"));
             Allocation a = ipam.allocator().release(ApiRoutes.principal(ctx).actor(), Lookups.id(ctx, "id"));
             ctx.header("ETag", ETags.of(a)).json(Views.allocation(a));
         }).summary("allocations", "Release an allocation into quarantine (a reservation is freed at once)")
@@ -81,7 +84,7 @@ public final class AllocationRoutes {
     }
 
     private static void allocate(Context ctx, Ipam ipam, AllocationStore store, AllocationTiming timing,
-                                 AllocationNotes notes, AllocationRequest base) throws Exception {
+                                 AllocationGrants grants, AllocationNotes notes, AllocationRequest base) throws Exception {
         AllocateBody b = Bodies.readOptional(ctx, AllocateBody.class, AllocateBody.EMPTY);
         int count = b.count() == null ? 1 : b.count();
         if (count < 1 || count > MAX_COUNT) {
@@ -100,6 +103,7 @@ public final class AllocationRoutes {
                 && b.hostname().length() - 3 + String.valueOf(count).length() > 255) {
             throw ApiProblem.invalid("'hostname' is too long once {n} is replaced by " + count + "; keep it within 255");
         }
+        grants.checkAllocate(ApiRoutes.principal(ctx), req.subnetId(), req.rangeId(), req.owner());
         String actor = ApiRoutes.principal(ctx).actor();
         AllocationRequest request = req;
         List<Allocation> made = timing.time(() -> ipam.allocator().allocate(actor, request));

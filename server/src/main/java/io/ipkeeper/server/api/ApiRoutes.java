@@ -3,6 +3,7 @@ package io.ipkeeper.server.api;
 import io.ipkeeper.ipam.RequestId;
 import io.ipkeeper.server.auth.AuthenticationFailed;
 import io.ipkeeper.server.auth.Authenticator;
+import io.ipkeeper.server.auth.CsrfRejected;
 import io.ipkeeper.server.auth.Permission;
 import io.ipkeeper.server.auth.Principal;
 import io.ipkeeper.server.auth.Role;
@@ -48,10 +49,17 @@ public final class ApiRoutes {
         return add("DELETE", path, p, h);
     }
 
-    /** A route anyone may call (no credential needed). */
+    /** A route anyone may call (no credential needed), whose handler is registered elsewhere. */
     public RouteDoc open(String method, String path) {
         RouteDoc d = new RouteDoc(method, path, null);
         docs.add(d);
+        return d;
+    }
+
+    /** A route anyone may call (no credential needed), e.g. the login. */
+    public RouteDoc open(String method, String path, Handler handler) {
+        RouteDoc d = open(method, path);
+        register(method, path, handler);
         return d;
     }
 
@@ -66,24 +74,31 @@ public final class ApiRoutes {
                 return null;
             });
         };
+        register(method, path, guarded);
+        return d;
+    }
+
+    private void register(String method, String path, Handler handler) {
         switch (method) {
-            case "GET" -> routes.get(path, guarded);
-            case "POST" -> routes.post(path, guarded);
-            case "PATCH" -> routes.patch(path, guarded);
-            case "DELETE" -> routes.delete(path, guarded);
+            case "GET" -> routes.get(path, handler);
+            case "POST" -> routes.post(path, handler);
+            case "PATCH" -> routes.patch(path, handler);
+            case "DELETE" -> routes.delete(path, handler);
             default -> throw new IllegalArgumentException(method);
         }
-        return d;
     }
 
     private Principal authorize(Context ctx, Permission permission) {
         Principal p;
         try {
             p = authenticator.authenticate(ctx).orElseThrow(() -> new AuthenticationFailed(
-                    "this request needs an API token: send 'Authorization: Bearer <token>' (docs/api.md, Authentication)"));
+                    "this request needs an API token: send 'Authorization: Bearer <token>', or log in for a session"
+                            + " (docs/api.md, Authentication)"));
         } catch (AuthenticationFailed e) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"ipkeeper\"");
             throw ApiProblem.of(401, "unauthorized", "Unauthorized", e.getMessage(), Map.of());
+        } catch (CsrfRejected e) {
+            throw ApiProblem.of(403, "csrf", "CSRF token missing or wrong", e.getMessage(), Map.of());
         }
         if (!p.may(permission)) {
             String roles = Arrays.stream(Role.values()).filter(r -> r.may(permission)).map(Role::label)
@@ -103,6 +118,9 @@ public final class ApiRoutes {
             case MANAGE_WEBHOOKS -> "manage webhook subscriptions";
             case REPORT -> "report host inventory and observations";
             case READ_METRICS -> "read metrics";
+            case MANAGE_USERS -> "manage users";
+            case MANAGE_GRANTS -> "manage grants";
+            case SELF -> "manage its own session, password and tokens";
         };
     }
 

@@ -56,10 +56,12 @@ final class Schemas {
         s.put("AddressList", obj("free addresses in order", "count:integer", "results:string[]"));
         s.put("FreeExtent", obj("a run of free addresses; range is null outside every range", "start:string",
                 "end:string", "size:count", "range:integer"));
-        s.put("CreateToken", obj("a new API token", "name:string!", "role:string!", "expiresIn:string"));
+        s.put("CreateToken", obj("a new API token; user (admin only) makes it that user's; grants are"
+                + " [{scope, value}] as for /grants", "name:string!", "role:string!", "expiresIn:string", "user:string",
+                "grants:object[]"));
         s.put("Token", obj("an API token (never its secret)", "id:integer", "name:string", "role:string", "hint:string",
                 "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "revokedAt:date-time",
-                "revokedBy:string"));
+                "revokedBy:string", "ownerUserId:integer"));
         s.put("CreatedToken", obj("a new token with its secret, shown once", "id:integer", "name:string", "role:string",
                 "hint:string", "createdBy:string", "createdAt:date-time", "expiresAt:date-time", "token:string"));
         s.put("AuditEvent", obj("one change", "id:integer", "occurredAt:date-time", "actor:string", "action:string",
@@ -75,6 +77,25 @@ final class Schemas {
         s.put("CreatedWebhook", obj("a new webhook subscription with its signing secret, shown once", "id:integer",
                 "url:string", "events:string[]", "description:string", "pendingDeliveries:integer",
                 "createdBy:string", "createdAt:date-time", "secret:string"));
+        s.put("Login", obj("username and password", "username:string!", "password:string!"));
+        s.put("Session", obj("who is asking; csrfToken goes into X-CSRF-Token of every change made with the session"
+                        + " cookie (null with a bearer token)", "principal:string", "name:string", "kind:string",
+                "userId:integer", "role:string", "narrowedByGrants:boolean", "grants:object[]", "csrfToken:string",
+                "expiresAt:date-time"));
+        s.put("CreateUser", obj("a new local user; password at least 12 characters", "username:string!",
+                "role:string!", "password:string!"));
+        s.put("UserPatch", obj("present fields change; a new password or disabled=true ends the user's sessions",
+                "role:string", "disabled:boolean", "password:string"));
+        s.put("User", obj("a local user (never the password hash)", "id:integer", "username:string", "role:string",
+                "disabled:boolean", "createdBy:string", "createdAt:date-time", "passwordChangedAt:date-time"));
+        s.put("PasswordChange", obj("one's own new password; the current one proves it is really you",
+                "currentPassword:string!", "newPassword:string!"));
+        s.put("CreateGrant", obj("a grant for exactly one of user (name or id) and token (name or id); value is the"
+                + " space (id or name), range id or owner name", "user:string", "token:string", "scope:string!",
+                "value:string!"));
+        s.put("Grant", obj("a grant; value is the space id, range id or owner name", "id:integer", "user:string",
+                "userId:integer", "token:string", "tokenId:integer", "scope:string", "value:string",
+                "createdBy:string", "createdAt:date-time"));
         s.put("AgentReport", obj("what a host agent reports; ages are milliseconds before the report was sent",
                 "hostname:string", "version:string", "space:idOrName", "arpWatch:boolean",
                 "reportIntervalSeconds:integer", "interfaces:ReportedInterface[]!", "observations:ReportedObservation[]"));
@@ -111,7 +132,7 @@ final class Schemas {
                 "unchanged", Map.of("type", "array", "items", OpenApiDocument.ref("BoshImportEntry")),
                 "conflicts", Map.of("type", "array", "items", OpenApiDocument.ref("BoshConflict")))));
         for (String item : List.of("Space", "Subnet", "Range", "Allocation", "FreeExtent", "Token", "AuditEvent", "Conflict",
-                "Webhook", "Agent", "Observation")) {
+                "Webhook", "Agent", "Observation", "User", "Grant")) {
             s.put(item + "Page", page(item));
         }
         s.put("OpenApi", Map.of("type", "object", "description", "this document"));

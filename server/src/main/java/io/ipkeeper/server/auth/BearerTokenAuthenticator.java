@@ -5,14 +5,17 @@ import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code Authorization: Bearer <token>} against the {@code api_token} table (one indexed lookup per request). */
+/** {@code Authorization: Bearer <token>} against the {@code api_token} table (one indexed lookup per request, plus
+ * the grants of engineer and service tokens). */
 public final class BearerTokenAuthenticator implements Authenticator {
     private static final String SCHEME = "bearer ";
     private final TokenStore tokens;
+    private final Principals principals;
     private final InstantSource clock;
 
-    public BearerTokenAuthenticator(TokenStore tokens, InstantSource clock) {
+    public BearerTokenAuthenticator(TokenStore tokens, Principals principals, InstantSource clock) {
         this.tokens = tokens;
+        this.principals = principals;
         this.clock = clock;
     }
 
@@ -39,6 +42,6 @@ public final class BearerTokenAuthenticator implements Authenticator {
             throw new AuthenticationFailed("the API token '" + t.name() + "' expired at " + t.expiresAt()
                     + "; ask an admin for a new one");
         }
-        return Optional.of(t.principal());
+        return Optional.of(principals.ofToken(t));
     }
 }

@@ -1,6 +1,7 @@
 package io.ipkeeper.server.auth;
 
-/** What a route needs. Roles are bundles of these; grants (next increment) narrow them to spaces, ranges and owners. */
+/** What a route needs. Roles are bundles of these; grants narrow ALLOCATE to spaces, ranges and owners
+ * for engineer and service ({@link Role#narrowedByGrants()}). */
 public enum Permission {
     /** Read spaces, subnets, ranges, allocations, free space and the audit log. */
     READ,
@@ -15,5 +16,11 @@ public enum Permission {
     /** Report a host's inventory and the ARP observations of its segment (host agents). */
     REPORT,
     /** Scrape {@code /metrics} (every role: monitoring needs no IPAM rights; see metrics.public). */
-    READ_METRICS
+    READ_METRICS,
+    /** Create, change and delete local users. */
+    MANAGE_USERS,
+    /** Create, list and delete grants (which spaces, ranges and owners an engineer or service acts in). */
+    MANAGE_GRANTS,
+    /** See who one is, log out, change one's own password, manage one's own tokens (every role). */
+    SELF
 }

@@ -20,7 +20,8 @@ public final class TokenStore {
     static final String BOOTSTRAP_STEP = "admin-token";
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
     private static final int MAX_NAME = 100;
-    private static final String COLUMNS = "id, name, role, token_hint, created_by, created_at, expires_at, revoked_at, revoked_by";
+    private static final String COLUMNS = "id, name, role, token_hint, created_by, created_at, expires_at, revoked_at, revoked_by,"
+            + " owner_user_id";
 
     private final Jdbi jdbi;
     private final InstantSource clock;
@@ -34,7 +35,24 @@ public final class TokenStore {
     public record Created(StoredToken token, String secret) {}
 
     public Created create(String actor, String name, Role role, Instant expiresAt) {
+        return create(actor, name, role, expiresAt, null, List.of(), null);
+    }
+
+    /**
+     * A token, optionally owned by a user and with grants, created in one transaction.
+     *
+     * @param owner the owning user, or null; the token's role must not exceed the owner's
+     * @param grants (scope, value) pairs as for {@link GrantStore#add}
+     * @param grantStore where the grants go (needed only when {@code grants} is not empty)
+     */
+    public Created create(String actor, String name, Role role, Instant expiresAt, StoredUser owner, List<Grant> grants,
+                          GrantStore grantStore) {
         validateName(name);
+        if (owner != null && !owner.role().covers(role)) {
+            throw new InvalidRequest("a token of role " + role.label() + " may not belong to '" + owner.username()
+                    + "', whose role is " + owner.role().label() + "; choose a role that " + owner.role().label()
+                    + " covers");
+        }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidRequest("a token's expiry must be in the future");
@@ -44,8 +62,12 @@ public final class TokenStore {
             if (nameTaken(h, name)) {
                 throw new InvalidRequest("a token named '" + name + "' already exists; choose another name");
             }
-            StoredToken t = insert(h, actor, name, role, secret, now, expiresAt);
+            StoredToken t = insert(h, actor, name, role, secret, now, expiresAt, owner == null ? null : owner.id());
             AuditLog.record(h, now, actor, "token.create", "api_token", t.id(), null, null, auditView(t));
+            for (Grant g : grants) {
+                StoredGrant sg = grantStore.insert(h, actor, now, GrantStore.Holder.token(t.id()), g.scope(), g.value());
+                AuditLog.record(h, now, actor, "grant.create", "access_grant", sg.id(), null, null, sg.view());
+            }
             return new Created(t, secret);
         });
     }
@@ -61,19 +83,31 @@ public final class TokenStore {
         return h.createQuery("SELECT COUNT(*) FROM api_token WHERE name = :n").bind("n", name).mapTo(Long.class).one() > 0;
     }
 
-    private static StoredToken insert(Handle h, String actor, String name, Role role, String secret, Instant now, Instant expiresAt) {
-        long id = h.createUpdate("INSERT INTO api_token (name, role, token_hash, token_hint, created_by, created_at, expires_at)"
-                        + " VALUES (:n, :r, :h, :hint, :by, :at, :exp)")
+    private static StoredToken insert(Handle h, String actor, String name, Role role, String secret, Instant now,
+                                      Instant expiresAt, Long ownerUserId) {
+        long id = h.createUpdate("INSERT INTO api_token (name, role, token_hash, token_hint, created_by, created_at, expires_at,"
+                        + " owner_user_id) VALUES (:n, :r, :h, :hint, :by, :at, :exp, :owner)")
                 .bind("n", name).bind("r", role.label()).bind("h", ApiTokens.hash(secret)).bind("hint", ApiTokens.hint(secret))
-                .bind("by", actor).bind("at", Rows.ts(now)).bind("exp", Rows.ts(expiresAt))
+                .bind("by", actor).bind("at", Rows.ts(now)).bind("exp", Rows.ts(expiresAt)).bind("owner", ownerUserId)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return new StoredToken(id, name, role, ApiTokens.hint(secret), actor, now, expiresAt, null, null);
+        return new StoredToken(id, name, role, ApiTokens.hint(secret), actor, now, expiresAt, null, null, ownerUserId);
     }
 
     /** Newest first. */
     public List<StoredToken> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_token ORDER BY id DESC")
                 .map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** The tokens a user owns, newest first. */
+    public List<StoredToken> listOwnedBy(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_token WHERE owner_user_id = :u"
+                        + " ORDER BY id DESC").bind("u", userId).map((rs, ctx) -> row(rs)).list());
+    }
+
+    public StoredToken getByName(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_token WHERE name = :n").bind("n", name)
+                .map((rs, ctx) -> row(rs)).findOne().orElseThrow(() -> new NotFound("token '" + name + "' does not exist")));
     }
 
     public StoredToken get(long id) {
@@ -121,7 +155,7 @@ public final class TokenStore {
             return jdbi.inTransaction(h -> {
                 h.createUpdate("INSERT INTO bootstrap_step (step, done_at) VALUES (:s, :at)")
                         .bind("s", BOOTSTRAP_STEP).bind("at", Rows.ts(now)).execute();
-                StoredToken t = insert(h, "system:bootstrap", BOOTSTRAP_NAME, Role.ADMIN, secret, now, null);
+                StoredToken t = insert(h, "system:bootstrap", BOOTSTRAP_NAME, Role.ADMIN, secret, now, null, null);
                 AuditLog.record(h, now, "system:bootstrap", "token.create", "api_token", t.id(), null, null, auditView(t));
                 return true;
             });
@@ -145,6 +179,7 @@ public final class TokenStore {
     private static StoredToken row(ResultSet rs) throws SQLException {
         return new StoredToken(rs.getLong("id"), rs.getString("name"), Role.ofLabel(rs.getString("role")).orElseThrow(),
                 rs.getString("token_hint"), rs.getString("created_by"), Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "expires_at"), Rows.instant(rs, "revoked_at"), rs.getString("revoked_by"));
+                Rows.instant(rs, "expires_at"), Rows.instant(rs, "revoked_at"), rs.getString("revoked_by"),
+                Rows.nullableLong(rs, "owner_user_id"));
     }
 }

@@ -18,6 +18,7 @@ public final class TokenView {
         m.put("expiresAt", t.expiresAt() == null ? null : t.expiresAt().toString());
         m.put("revokedAt", t.revokedAt() == null ? null : t.revokedAt().toString());
         m.put("revokedBy", t.revokedBy());
+        m.put("ownerUserId", t.ownerUserId());
         return m;
     }
 }

@@ -34,7 +34,8 @@ class AllocationRoutesTest {
         if (admin.get("/api/v1/spaces/alloc").status() == 404) {
             admin.post("/api/v1/spaces", Map.of("name", "alloc")).ok(201);
         }
-        engineer = admin.withRole("engineer-" + NEXT_SUBNET.incrementAndGet(), "engineer");
+        engineer = admin.withRole("engineer-" + NEXT_SUBNET.incrementAndGet(), "engineer", "space:alloc",
+                "owner:search-owner", "owner:team-a");
     }
 
     @AfterEach
@@ -209,7 +210,7 @@ class AllocationRoutesTest {
         engineer.get("/api/v1/subnets/" + s + "/available?limit=0").problem(400);
         assertThat(Api.count(db, "allocation")).isEqualTo(before);
 
-        Api bosh = admin.withRole("bosh-west-" + s, "service");
+        Api bosh = admin.withRole("bosh-west-" + s, "service", "range:" + range, "owner:bosh-west");
         bosh.post("/api/v1/ranges/" + range + "/allocations", Map.of("count", 2)).problem(403);
         JsonNode got = bosh.post("/api/v1/ranges/" + range + "/allocations", Map.of("count", 2, "owner", "bosh-west"))
                 .ok(201);

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -56,9 +57,14 @@ public final class Api {
         return new Api(http, base, otherToken);
     }
 
-    /** Creates a token of {@code role} (as this client, which must be admin) and returns a client using it. */
-    public Api withRole(String name, String role) {
-        Res r = post("/api/v1/tokens", Map.of("name", name, "role", role));
+    /**
+     * Creates a token of {@code role} (as this client, which must be admin) with grants written {@code scope:value}
+     * (e.g. {@code space:lab}, {@code owner:bosh-west}) and returns a client using it.
+     */
+    public Api withRole(String name, String role, String... grants) {
+        List<Map<String, String>> g = java.util.Arrays.stream(grants).map(x -> x.split(":", 2))
+                .map(p -> Map.of("scope", p[0], "value", p[1])).toList();
+        Res r = post("/api/v1/tokens", Map.of("name", name, "role", role, "grants", g));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return as(r.json().get("token").asText());
     }
@@ -122,8 +128,17 @@ public final class Api {
     }
 
     public Res send(String method, String path, Object body) {
-        return send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body)),
-                Map.of());
+        return send(method, path, body, Map.of());
+    }
+
+    /** With extra headers (a session cookie, X-CSRF-Token) and a JSON body or none. */
+    public Res send(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b, headers);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -42,7 +42,8 @@ class ConcurrentAllocationTest {
             admin.post("/api/v1/spaces", Map.of("name", "race")).ok(201);
             long subnet = admin.post("/api/v1/subnets", Map.of("space", "race", "prefix", "198.18.200.0/24",
                     "gateway", "198.18.200.1")).ok(201).get("id").asLong();
-            String token = admin.post("/api/v1/tokens", Map.of("name", "race-svc", "role", "service")).ok(201)
+            String token = admin.post("/api/v1/tokens", Map.of("name", "race-svc", "role", "service",
+                    "grants", List.of(Map.of("scope", "space", "value", "race")))).ok(201)
                     .get("token").asText();
 
             CountDownLatch go = new CountDownLatch(1);

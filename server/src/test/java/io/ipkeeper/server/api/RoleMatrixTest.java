@@ -3,6 +3,7 @@ package io.ipkeeper.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipkeeper.server.IpkeeperServer;
+import io.ipkeeper.server.auth.Permission;
 import io.ipkeeper.testkit.DatabaseKind;
 import io.ipkeeper.testkit.TestDatabase;
 import java.util.LinkedHashMap;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Test;
  * Role × route: every registered route answers 401 without a token, 403 to each role outside the expected set, and
  * neither to the roles inside it. The expected sets are written out here, independently of the server's permission
  * table, and must name exactly the registered routes, so a new route without a decision here fails this test.
- * Authorization does not depend on the database, so H2 suffices.
+ * Every route that changes allocations must also deny engineer and service outside their grants and owners.
+ * Authorization does not depend on the database, so H2 suffices; grant scenarios in detail: {@link GrantEnforcementTest}.
  */
 class RoleMatrixTest {
     private static final String ALL_READERS = "admin engineer service viewer";
     private static final String ALLOCATORS = "admin engineer service";
     private static final String ADMIN = "admin";
+    private static final String EVERYONE = "admin engineer service agent viewer";
     private static final List<String> ROLES = List.of("admin", "engineer", "service", "agent", "viewer");
 
     /** method + path → roles that may call it. */
@@ -68,13 +71,27 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/webhooks", ADMIN);
         EXPECTED.put("POST /api/v1/webhooks", ADMIN);
         EXPECTED.put("DELETE /api/v1/webhooks/{id}", ADMIN);
+        EXPECTED.put("GET /metrics", EVERYONE);
+        EXPECTED.put("GET /api/v1/session", EVERYONE);
+        EXPECTED.put("DELETE /api/v1/session", EVERYONE);
+        EXPECTED.put("GET /api/v1/users", ADMIN);
+        EXPECTED.put("POST /api/v1/users", ADMIN);
+        EXPECTED.put("GET /api/v1/users/{id}", ADMIN);
+        EXPECTED.put("PATCH /api/v1/users/{id}", ADMIN);
+        EXPECTED.put("DELETE /api/v1/users/{id}", ADMIN);
+        EXPECTED.put("POST /api/v1/users/me/password", EVERYONE);
+        EXPECTED.put("GET /api/v1/users/me/tokens", EVERYONE);
+        EXPECTED.put("POST /api/v1/users/me/tokens", EVERYONE);
+        EXPECTED.put("DELETE /api/v1/users/me/tokens/{id}", EVERYONE);
+        EXPECTED.put("GET /api/v1/grants", ADMIN);
+        EXPECTED.put("POST /api/v1/grants", ADMIN);
+        EXPECTED.put("DELETE /api/v1/grants/{id}", ADMIN);
         EXPECTED.put("POST /api/v1/agents/report", "admin agent");
         EXPECTED.put("GET /api/v1/agents", ALL_READERS);
         EXPECTED.put("GET /api/v1/agents/{name}", ALL_READERS);
         EXPECTED.put("GET /api/v1/observations", ALL_READERS);
         EXPECTED.put("GET /api/v1/probes", "admin agent");
         EXPECTED.put("POST /api/v1/probes/{id}", "admin agent");
-        EXPECTED.put("GET /metrics", "admin engineer service agent viewer");
     }
 
     private static TestDatabase db;
@@ -110,7 +127,8 @@ class RoleMatrixTest {
         for (RouteDoc r : server.routes()) {
             Api.Res res = anonymous.send(r.method(), concrete(r.path()), body(r));
             if (r.permission() == null) {
-                assertThat(res.status()).as(r.toString()).isEqualTo(200);
+                // open: health and the document answer 200, the login with an empty body 422
+                assertThat(res.status()).as(r.toString()).isIn(200, 422);
             } else {
                 assertThat(res.status()).as(r.toString()).isEqualTo(401);
             }
@@ -133,6 +151,42 @@ class RoleMatrixTest {
                 }
             }
         }
+    }
+
+    /**
+     * Every route that changes allocations (permission ALLOCATE) is grant-enforced: an engineer or service without a
+     * grant on the space gets 403 grant-missing on a real object, and one with the space but not the owner gets 403
+     * naming the owner. A new allocation route without enforcement fails here.
+     */
+    @Test
+    void everyAllocationChangeRouteIsNarrowedByGrantsAndOwners() {
+        Api admin = Api.admin(server);
+        admin.post("/api/v1/spaces", Map.of("name", "matrix-grants")).ok(201);
+        long space = admin.get("/api/v1/spaces/matrix-grants").ok(200).get("id").asLong();
+        long subnet = admin.post("/api/v1/subnets", Map.of("space", "matrix-grants", "prefix", "198.19.7.0/24")).ok(201)
+                .get("id").asLong();
+        long range = admin.post("/api/v1/subnets/" + subnet + "/ranges", Map.of("start", "198.19.7.100",
+                "end", "198.19.7.120", "purpose", "static")).ok(201).get("id").asLong();
+        long allocation = admin.post("/api/v1/subnets/" + subnet + "/allocations", Map.of("owner", "matrix-owner"))
+                .ok(201).get(0).get("id").asLong();
+        List<RouteDoc> changing = server.routes().stream()
+                .filter(r -> r.permission() == Permission.ALLOCATE).toList();
+        assertThat(changing).hasSizeGreaterThanOrEqualTo(4);
+        for (String role : List.of("engineer", "service")) {
+            Api none = admin.withRole("matrix-nogrant-" + role, role);
+            Api spaceOnly = admin.withRole("matrix-space-" + role, role, "space:" + space);
+            for (RouteDoc r : changing) {
+                String path = r.path().replace("{id}", String.valueOf(r.path().startsWith("/api/v1/subnets") ? subnet
+                        : r.path().startsWith("/api/v1/ranges") ? range : allocation));
+                Object plain = r.method().equals("PATCH") ? Map.of("hostname", "x") : r.method().equals("POST") ? "{}" : null;
+                Object owned = r.method().equals("POST") ? Map.of("owner", "matrix-owner") : plain;
+                assertThat(none.send(r.method(), path, plain).problem(403).get("type").asText())
+                        .as("%s as %s without grants", r, role).endsWith("/grant-missing");
+                assertThat(spaceOnly.send(r.method(), path, owned).problem(403).get("missingGrant").asText())
+                        .as("%s as %s without the owner grant", r, role).isEqualTo("owner:matrix-owner");
+            }
+        }
+        assertThat(admin.get("/api/v1/allocations/" + allocation).ok(200).get("state").asText()).isEqualTo("allocated");
     }
 
     /** Ids that exist nowhere: an allowed caller gets 404/422, never a change to shared state. */
