@@ -74,7 +74,7 @@ public final class IpamAllocationBench {
                     }
                 }
             }
-            ThroughputPhases tp = new ThroughputPhases(db, trips, o.clients(), o.seconds());
+            ThroughputPhases tp = new ThroughputPhases(db, trips, o.clients(), o.seconds(), o.warmup(), new CpuMeter(name));
             if (o.parts().contains(Part.ONE_SUBNET)) {
                 Subnet hot = ipam.subnets().create("bench", SubnetSpec.of(space, "11.0.0.0/16"));
                 double before = tp.plainInserts(report);
@@ -82,7 +82,7 @@ public final class IpamAllocationBench {
                 ThroughputPhases.Rate r = tp.run((client, i) -> ipam.allocator().allocate("c", AllocationRequest.nextFree(hot.id())),
                         60_000);
                 double after = tp.plainInserts(report);
-                report.ratio(o.clients() + " clients allocating in one /16", r.perSecond(), (before + after) / 2, r.tripsPerOp(), r.opsPerCommit(), 0.5);
+                report.ratio(o.clients() + " clients allocating in one /16", r, (before + after) / 2, 0.5);
             }
             if (o.parts().contains(Part.MANY_SUBNETS)) {
                 long[] subnets = new long[o.clients()];
@@ -93,8 +93,7 @@ public final class IpamAllocationBench {
                 ThroughputPhases.Rate r = tp.run((client, i) -> ipam.allocator().allocate("c",
                         AllocationRequest.nextFree(subnets[client % subnets.length])));
                 double after = tp.plainInserts(report);
-                report.ratio(o.clients() + " clients over " + subnets.length + " subnets", r.perSecond(), (before + after) / 2,
-                        r.tripsPerOp(), r.opsPerCommit(), 0.7);
+                report.ratio(o.clients() + " clients over " + subnets.length + " subnets", r, (before + after) / 2, 0.7);
             }
         } finally {
             try (Connection c = DriverManager.getConnection(o.adminUrl()); Statement st = c.createStatement()) {
