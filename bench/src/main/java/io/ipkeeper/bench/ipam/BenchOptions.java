@@ -23,14 +23,14 @@ record BenchOptions(String adminUrl, long allocations, int clients, int seconds,
     enum Part { LOOKUP, ALLOCATE, ONE_SUBNET, MANY_SUBNETS }
 
     static final String USAGE = "usage: ipam-allocation [--url JDBC_URL] [--allocations N (1000000)] [--clients N (64)]"
-            + " [--seconds S (8)] [--warmup S (3)] [--samples N (2000)] [--batches N (IpamConfig default)] [--only lookup,allocate,one-subnet,many-subnets]";
+            + " [--seconds S (8)] [--warmup S (5)] [--samples N (2000)] [--batches N (IpamConfig default)] [--only lookup,allocate,one-subnet,many-subnets]";
 
     static BenchOptions parse(String[] args) {
         String url = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
         long allocations = 1_000_000;
         int clients = 64;
         int seconds = 8;
-        int warmup = 3;
+        int warmup = 5;
         int samples = 2000;
         int batches = 0;
         Set<Part> parts = EnumSet.allOf(Part.class);
