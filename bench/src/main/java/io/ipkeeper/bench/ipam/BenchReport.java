@@ -24,10 +24,10 @@ final class BenchReport {
     }
 
     /** A throughput ratio line. */
-    void ratio(String measurement, double opsPerSec, double baseline, double tripsPerOp, double perBatch, double goal) {
-        double r = opsPerSec / baseline;
-        add(new Line(measurement, String.format(Locale.ROOT, "%,.0f/s vs %,.0f/s: ratio %.2f; %.2f round trips/alloc, %.1f allocs/batch",
-                opsPerSec, baseline, r, tripsPerOp, perBatch),
+    void ratio(String measurement, ThroughputPhases.Rate rate, double baseline, double goal) {
+        double r = rate.perSecond() / baseline;
+        add(new Line(measurement, String.format(Locale.ROOT, "%,.0f/s vs %,.0f/s: ratio %.2f; %.2f round trips/alloc, %.1f allocs/batch; %s",
+                rate.perSecond(), baseline, r, rate.tripsPerOp(), rate.opsPerCommit(), rate.cpu()),
                 String.format(Locale.ROOT, "ratio >= %.1f", goal), r >= goal ? "PASS" : "FAIL"));
     }
 

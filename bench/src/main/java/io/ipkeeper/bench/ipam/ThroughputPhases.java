@@ -11,25 +11,41 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** N client threads calling one operation in a loop for a fixed time, after a one-second warm-up. */
+/** N client threads calling one operation in a loop for a fixed time, after an unmeasured warm-up. */
 final class ThroughputPhases {
 
     interface ClientCall {
         void run(int client, int i) throws Exception;
     }
 
-    /** @param opsPerCommit operations per explicit commit: the allocator's mean batch size */
-    record Rate(double perSecond, double tripsPerOp, double opsPerCommit, long errors) {}
+    /**
+     * @param opsPerCommit operations per explicit commit: the allocator's mean batch size
+     * @param jvmMicrosPerOp CPU of this JVM per operation (µs), harness threads included
+     * @param pgMicrosPerOp CPU of the benchmark database's PostgreSQL backends per operation (µs)
+     * @param jitMillis time the JIT compilers spent during the measurement (part of the JVM's CPU)
+     */
+    record Rate(double perSecond, double tripsPerOp, double opsPerCommit, long errors, double jvmMicrosPerOp,
+                double pgMicrosPerOp, long jitMillis) {
+
+        String cpu() {
+            return String.format(Locale.ROOT, "CPU/op: JVM %.0f µs, PostgreSQL %.0f µs; JIT %,d ms", jvmMicrosPerOp,
+                    pgMicrosPerOp, jitMillis);
+        }
+    }
 
     private final Database db;
     private final RoundTripCounter trips;
     private final int clients;
     private final int seconds;
+    private final int warmup;
+    private final CpuMeter cpu;
     private boolean tableCreated;
     private int plainRuns;
 
-    ThroughputPhases(Database db, RoundTripCounter trips, int clients, int seconds) {
+    ThroughputPhases(Database db, RoundTripCounter trips, int clients, int seconds, int warmup, CpuMeter cpu) {
         this.db = db;
+        this.warmup = warmup;
+        this.cpu = cpu;
         this.trips = trips;
         this.clients = clients;
         this.seconds = seconds;
@@ -53,20 +69,21 @@ final class ThroughputPhases {
             }
         });
         report.info("baseline: plain INSERT+COMMIT, " + clients + " clients (run " + run + ")",
-                String.format(Locale.ROOT, "%,.0f/s, %.1f round trips/insert", r.perSecond(), r.tripsPerOp()));
+                String.format(Locale.ROOT, "%,.0f/s, %.1f round trips/insert; %s", r.perSecond(), r.tripsPerOp(), r.cpu()));
         return r.perSecond();
     }
 
     Rate run(ClientCall call) throws InterruptedException {
-        return run(call, Long.MAX_VALUE);
+        return run(call, call, Long.MAX_VALUE);
     }
 
     /**
-     * As {@link #run(ClientCall)}, ending early once {@code budget} calls (warm-up included) have succeeded: a /16
-     * holds 65,534 addresses, which 64 fast clients use up within seconds, and a measurement that runs into
-     * exhaustion measures error handling.
+     * As {@link #run(ClientCall)}, warming up with {@code warmup} and measuring {@code call}, which ends early once
+     * {@code budget} measured calls have started: a /16 holds 65,534 addresses, which 64 fast clients use up within
+     * seconds, and a measurement that runs into exhaustion measures error handling. So the warm-up allocates
+     * elsewhere (the same code on a larger subnet), and the budget is all the measurement's.
      */
-    Rate run(ClientCall call, long budget) throws InterruptedException {
+    Rate run(ClientCall warmupCall, ClientCall call, long budget) throws InterruptedException {
         AtomicBoolean counting = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ops = new AtomicLong();
@@ -78,10 +95,14 @@ final class ThroughputPhases {
         for (int c = 0; c < clients; c++) {
             int client = c;
             threads.add(Thread.ofPlatform().start(() -> {
-                for (int i = 0; !stop.get() && started.incrementAndGet() <= budget; i++) {
+                for (int i = 0; !stop.get(); i++) {
+                    boolean measured = counting.get();
+                    if (measured && started.incrementAndGet() > budget) {
+                        break;
+                    }
                     try {
-                        call.run(client, i);
-                        if (counting.get()) {
+                        (measured ? call : warmupCall).run(client, i);
+                        if (measured) {
                             ops.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -93,10 +114,11 @@ final class ThroughputPhases {
                 done.countDown();
             }));
         }
-        Thread.sleep(1000);
+        Thread.sleep(warmup * 1000L);
         long trips0 = trips.trips();
         long commits0 = trips.commits();
         long ops0 = ops.get();
+        CpuMeter.Sample cpu0 = cpu.sample();
         counting.set(true);
         long t0 = System.nanoTime();
         // until the time is up or every client has stopped at the budget
@@ -105,11 +127,15 @@ final class ThroughputPhases {
         long t = trips.trips() - trips0;
         long commits = trips.commits() - commits0;
         double secs = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Sample cpu1 = cpu.sample();
         stop.set(true);
         done.await();
         if (errors.get() > 0) {
             System.out.println("  (" + errors.get() + " errors in this phase)");
         }
-        return new Rate(n / secs, n == 0 ? 0 : t / (double) n, commits == 0 ? 0 : n / (double) commits, errors.get());
+        double perOp = n == 0 ? Double.NaN : 1e6 / n;
+        return new Rate(n / secs, n == 0 ? 0 : t / (double) n, commits == 0 ? 0 : n / (double) commits, errors.get(),
+                (cpu1.jvmSeconds() - cpu0.jvmSeconds()) * perOp, (cpu1.pgSeconds() - cpu0.pgSeconds()) * perOp,
+                cpu1.jitMillis() - cpu0.jitMillis());
     }
 }

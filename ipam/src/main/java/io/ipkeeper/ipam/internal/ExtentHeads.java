@@ -98,7 +98,7 @@ public final class ExtentHeads {
         return changes;
     }
 
-    /** Writes consumed extents (one batched DELETE) and trimmed heads (one batched UPDATE), then forgets the cache. */
+    /** Writes consumed extents (one DELETE) and trimmed heads (one UPDATE), then forgets the cache. */
     void flush(Handle h) {
         List<Long> deletes = new ArrayList<>();
         List<FreeExtent> trims = new ArrayList<>();
@@ -122,17 +122,10 @@ public final class ExtentHeads {
         heads.putIfAbsent(pool, new Head(lowest));
     }
 
+    /** Writes used-up extents (one DELETE) and trimmed heads (one multi-row UPDATE), of one or several subnets. */
     static void write(Handle h, List<Long> deletes, List<FreeExtent> trims) {
-        if (!deletes.isEmpty()) {
-            var batch = h.prepareBatch("DELETE FROM free_extent WHERE id = :id");
-            deletes.forEach(id -> batch.bind("id", id).add());
-            batch.execute();
-        }
-        if (!trims.isEmpty()) {
-            var batch = h.prepareBatch("UPDATE free_extent SET start_address = :a WHERE id = :id");
-            trims.forEach(e -> batch.bind("a", e.range().start().toBytes()).bind("id", e.id()).add());
-            batch.execute();
-        }
+        BulkUpdates.deleteExtents(h, deletes);
+        BulkUpdates.trimStarts(h, trims);
     }
 
     /** Drops the cache without writing (after a rollback, or once written). */

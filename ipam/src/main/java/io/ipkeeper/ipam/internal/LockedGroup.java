@@ -58,7 +58,7 @@ final class LockedGroup {
         return subnets.get(id);
     }
 
-    /** Writes the batch: extents, rows, then the counters, each as one JDBC batch per table. */
+    /** Writes the batch: extents, rows, then the counters, each as one statement (or JDBC batch) per table. */
     void flush(Handle h) {
         List<Long> deletes = new ArrayList<>();
         List<FreeExtent> trims = new ArrayList<>();
@@ -70,19 +70,8 @@ final class LockedGroup {
         }
         ExtentHeads.write(h, deletes, trims);
         writes.flush(h);
-        addCounts(h, "subnet", subnetCounts);
-        addCounts(h, "ip_range", rangeCounts);
+        BulkUpdates.addCounts(h, "subnet", subnetCounts);
+        BulkUpdates.addCounts(h, "ip_range", rangeCounts);
     }
 
-    private static void addCounts(Handle h, String table, List<long[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        var batch = h.prepareBatch("UPDATE " + table + " SET allocated_count = allocated_count + :a,"
-                + " reserved_count = reserved_count + :r, quarantined_count = quarantined_count + :q WHERE id = :id");
-        for (long[] r : rows) {
-            batch.bind("id", r[0]).bind("a", r[1]).bind("r", r[2]).bind("q", r[3]).add();
-        }
-        batch.execute();
-    }
 }
