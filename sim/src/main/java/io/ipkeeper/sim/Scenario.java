@@ -22,6 +22,11 @@ public interface Scenario {
         return GossipConfig.lan();
     }
 
+    /** Lifeguard on (production) or plain SWIM (the baseline Lifeguard is judged against). */
+    default boolean lifeguard() {
+        return true;
+    }
+
     default LinkProfile link() {
         return LinkProfile.LAN;
     }

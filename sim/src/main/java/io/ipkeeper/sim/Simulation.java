@@ -3,6 +3,7 @@ package io.ipkeeper.sim;
 import io.ipkeeper.gossip.GossipConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
@@ -24,6 +25,7 @@ public final class Simulation {
     final Metrics metrics;
     private final SimNode[] nodes;
     private final SplittableRandom random;
+    private final BitSet starved = new BitSet();
     private long lastDisturbance;
     private int live;
 
@@ -106,6 +108,21 @@ public final class Simulation {
     public void slow(int node, long pauseMillis, long everyMillis) {
         nodes[node].pause(pauseMillis * 1_000_000L);
         loop.after(everyMillis * 1_000_000L, () -> slow(node, pauseMillis, everyMillis));
+    }
+
+    /**
+     * Starves {@code node}'s reading for {@code stallMillis} every {@code everyMillis}, from now to the end: its timers
+     * run and it sends, but packets and streams wait until each stall ends (see {@link SimScheduler}).
+     */
+    public void starve(int node, long stallMillis, long everyMillis) {
+        starved.set(node);
+        nodes[node].stallInbound(stallMillis * 1_000_000L);
+        loop.after(everyMillis * 1_000_000L, () -> starve(node, stallMillis, everyMillis));
+    }
+
+    /** Whether {@code node} has been starved during this run: false positives about it are not about a healthy node. */
+    boolean starved(int node) {
+        return starved.get(node);
     }
 
     /** Changes one node's meta data: the update whose spread measures dissemination. */

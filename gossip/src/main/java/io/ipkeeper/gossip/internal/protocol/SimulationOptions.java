@@ -9,8 +9,12 @@ package io.ipkeeper.gossip.internal.protocol;
  * @param lazySnapshots build the member snapshot only when {@link ProtocolNode#members()} is called instead of after
  *     every protocol task that changed the table: for single-threaded drivers that read it rarely (the simulator reads
  *     it once per simulated second, while rebuilding it after every change dominated the cost of a 1,000-node boot)
+ * @param lifeguard true (production) runs Lifeguard as memberlist does; false is plain SWIM, the baseline Lifeguard is
+ *     judged against: no local health scaling of probe timing, a fixed suspicion timeout that confirmations neither
+ *     shorten nor re-gossip, no nacks asked of indirect helpers, and no suspect piggy-backed on pings to a suspect
+ *     (buddy system). Wire format and every other behaviour are unchanged.
  */
-public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots) {
+public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots, boolean lifeguard) {
     /** Production behaviour. */
-    public static final SimulationOptions NONE = new SimulationOptions(false, false);
+    public static final SimulationOptions NONE = new SimulationOptions(false, false, true);
 }

@@ -47,6 +47,7 @@ public final class Membership {
     private final Awareness awareness;
     private final Consumer<MembershipEffect> effects;
     private final boolean legacyDeadRemoval;
+    private final boolean fixedSuspicionTimeout;
     private final int suspicionMult;
     private final int suspicionMaxTimeoutMult;
     private final long probeIntervalNanos;
@@ -65,6 +66,7 @@ public final class Membership {
         this.awareness = b.awareness;
         this.effects = b.effects;
         this.legacyDeadRemoval = b.legacyDeadRemoval;
+        this.fixedSuspicionTimeout = b.fixedSuspicionTimeout;
         this.suspicionMult = b.suspicionMult;
         this.suspicionMaxTimeoutMult = b.suspicionMaxTimeoutMult;
         this.probeIntervalNanos = b.probeInterval.toNanos();
@@ -235,11 +237,11 @@ public final class Membership {
         int n = table.numNodes();
         // k confirmations wanted; fewer possible when there are not enough other nodes (minus us and the suspect).
         int k = suspicionMult - 2;
-        if (n - 2 < k) {
+        if (n - 2 < k || fixedSuspicionTimeout) {
             k = 0;
         }
         long min = GossipMath.suspicionTimeoutNanos(suspicionMult, n, probeIntervalNanos);
-        long max = suspicionMaxTimeoutMult * min;
+        long max = fixedSuspicionTimeout ? min : suspicionMaxTimeoutMult * min;
         Suspicion created = new Suspicion(s.from(), k, min, max, nowNanos);
         suspicions.put(s.node(), created);
         effects.accept(new MembershipEffect.ArmSuspicionTimer(s.node(), created.deadlineNanos()));
@@ -500,6 +502,7 @@ public final class Membership {
         private Consumer<MembershipEffect> effects;
         private Awareness awareness;
         private boolean legacyDeadRemoval;
+        private boolean fixedSuspicionTimeout;
         private int suspicionMult = 4;
         private int suspicionMaxTimeoutMult = 6;
         private int awarenessMaxMultiplier = 8;
@@ -589,6 +592,16 @@ public final class Membership {
          */
         public Builder legacyDeadRemoval(boolean legacyDeadRemoval) {
             this.legacyDeadRemoval = legacyDeadRemoval;
+            return this;
+        }
+
+        /**
+         * Plain SWIM suspicion (pre-Lifeguard memberlist): every suspicion lasts the minimum timeout
+         * ({@code suspicionMult × log10(n) × probeInterval}); further accusers neither shorten it nor are re-gossiped.
+         * For the simulator's Lifeguard-off baseline only; never expose it.
+         */
+        public Builder fixedSuspicionTimeout(boolean fixedSuspicionTimeout) {
+            this.fixedSuspicionTimeout = fixedSuspicionTimeout;
             return this;
         }
 

@@ -296,6 +296,20 @@ class MembershipTest {
         }
 
         @Test
+        void plainSwimSuspicionHasAFixedTimeoutThatAccusersNeitherShortenNorRegossip() {
+            Fixture f = new Fixture(b -> b.fixedSuspicionTimeout(true)).withPeers(3);
+            f.alive(alive("foo", 1));
+            long start = f.now;
+            f.suspect(suspect("foo", 1, "n1"));
+            assertThat(f.m.suspicionDeadline("foo")).hasValue(start + 4 * SECOND);
+            f.effects.clear();
+            f.suspect(suspect("foo", 1, "n2"));
+            f.suspect(suspect("foo", 1, "n3"));
+            assertThat(f.effects).isEmpty();
+            assertThat(f.m.suspicionDeadline("foo")).hasValue(start + 4 * SECOND);
+        }
+
+        @Test
         void step3_aSuspectNeverRevivesADeadOrLeftNode() {
             Fixture f = new Fixture();
             f.alive(alive("foo", 1));
