@@ -88,8 +88,9 @@ final class SimTransport implements Transport {
             Duration timeout) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         EventLoop loop = network.loop;
-        var timer = loop.after(timeout.toNanos(), () -> scheduler.deliver(
-                () -> result.completeExceptionally(new IOException("stream to " + to + " timed out"))));
+        // The deadline is a timer, not a read: it fires on time even while the process's reading is stalled.
+        var timer = scheduler.schedule(timeout,
+                () -> result.completeExceptionally(new IOException("stream to " + to + " timed out")));
         result.whenComplete((r, e) -> timer.cancel());
         if (closed) {
             return result;
