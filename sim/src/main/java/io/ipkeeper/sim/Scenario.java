@@ -27,8 +27,9 @@ public interface Scenario {
         return true;
     }
 
-    default LinkProfile link() {
-        return LinkProfile.LAN;
+    /** Every directed link's latency and loss (a LAN unless the scenario says otherwise). */
+    default LinkModel links() {
+        return LinkModel.uniform(LinkProfile.LAN);
     }
 
     default SendBudget budget() {

@@ -103,7 +103,7 @@ final class SimTransport implements Transport {
             return result;
         }
         byte[] copy = request.clone();
-        loop.after(network.latency(), () -> target.receiveStream(this, copy, expectReply, result));
+        loop.after(network.latency(index, target.index), () -> target.receiveStream(this, copy, expectReply, result));
         return result;
     }
 
@@ -129,7 +129,7 @@ final class SimTransport implements Transport {
                         return;
                     }
                     byte[] reply = data.clone();
-                    network.loop.after(network.latency(), () -> {
+                    network.loop.after(network.latency(index, from.index), () -> {
                         network.traffic.bytesReceived[from.index] += reply.length;
                         from.scheduler.deliver(() -> result.complete(reply));
                     });

@@ -36,7 +36,7 @@ public final class Simulation {
         this.legacy = settings.legacy();
         // A placeholder name: each node sets its own; building here validates the scenario's settings once.
         this.gossipConfig = scenario.gossipConfig().name("sim").build();
-        this.network = new Network(loop, settings.nodes(), scenario.link(), scenario.budget(), seed);
+        this.network = new Network(loop, settings.nodes(), scenario.links(), scenario.budget(), seed);
         this.random = new SplittableRandom(Seeds.mix(seed, Seeds.SCENARIO));
         this.nodes = new SimNode[settings.nodes()];
         for (int i = 0; i < nodes.length; i++) {
