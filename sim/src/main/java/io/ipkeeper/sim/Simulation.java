@@ -23,6 +23,8 @@ public final class Simulation {
     final Network network;
     final GossipConfig gossipConfig;
     final Metrics metrics;
+    /** Immutable records shared by every node's table and snapshot (memory only; behaviour unchanged). */
+    final SharedRecords shared = new SharedRecords();
     private final SimNode[] nodes;
     private final SplittableRandom random;
     private final BitSet starved = new BitSet();

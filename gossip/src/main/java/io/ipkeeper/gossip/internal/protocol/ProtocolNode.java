@@ -9,6 +9,7 @@ import io.ipkeeper.gossip.MembershipListener;
 import io.ipkeeper.gossip.Scheduler;
 import io.ipkeeper.gossip.Transport;
 import io.ipkeeper.gossip.internal.state.Awareness;
+import io.ipkeeper.gossip.internal.state.Interner;
 import io.ipkeeper.gossip.internal.state.Membership;
 import io.ipkeeper.gossip.internal.state.MembershipEffect;
 import io.ipkeeper.gossip.internal.state.NodeSnapshot;
@@ -76,6 +77,7 @@ public final class ProtocolNode {
     private volatile Member publishedLocal;
     /** {@link SimulationOptions#lazySnapshots}: snapshots are rebuilt in {@link #members()} instead of after each task. */
     private final boolean lazySnapshots;
+    private final Interner interner;
     /** {@link SimulationOptions#lifeguard}: false only in the simulator's plain-SWIM baseline. */
     final boolean lifeguard;
     private volatile int publishedHealth;
@@ -100,6 +102,7 @@ public final class ProtocolNode {
             InetSocketAddress advertise, SimulationOptions simulation) {
         this.lazySnapshots = simulation.lazySnapshots();
         this.lifeguard = simulation.lifeguard();
+        this.interner = simulation.interner();
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.raw = Objects.requireNonNull(scheduler, "scheduler");
@@ -119,7 +122,7 @@ public final class ProtocolNode {
         this.suspicionTimers = new SuspicionTimers(this.scheduler, this::now, metrics);
         this.membership = Membership.builder(config.name()).config(config).random(random).awareness(awareness)
                 .effects(this::onEffect).legacyDeadRemoval(simulation.legacyDeadRemoval())
-                .fixedSuspicionTimeout(!lifeguard).build();
+                .fixedSuspicionTimeout(!lifeguard).interner(simulation.interner()).build();
         this.suspicionTimers.bind(membership);
         TransmitLimitedQueue<Message> queue = new TransmitLimitedQueue<>(config.retransmitMult(),
                 membership::numNodes, config.maxBroadcastQueueDepth());
@@ -381,7 +384,7 @@ public final class ProtocolNode {
         List<Member> all = new ArrayList<>();
         Member local = null;
         for (NodeSnapshot s : membership.members()) {
-            Member m = Members.toMember(s);
+            Member m = interner.value(Members.toMember(s));
             all.add(m);
             if (s.name().equals(config.name())) {
                 local = m;

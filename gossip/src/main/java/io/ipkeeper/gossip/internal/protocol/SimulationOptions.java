@@ -1,5 +1,8 @@
 package io.ipkeeper.gossip.internal.protocol;
 
+import io.ipkeeper.gossip.internal.state.Interner;
+import java.util.Objects;
+
 /**
  * Internal switches for the deterministic simulator ({@code io.ipkeeper.sim}) only; never reachable from the public API
  * ({@code Memberlist} always uses {@link #NONE}).
@@ -13,8 +16,16 @@ package io.ipkeeper.gossip.internal.protocol;
  *     judged against: no local health scaling of probe timing, a fixed suspicion timeout that confirmations neither
  *     shorten nor re-gossip, no nacks asked of indirect helpers, and no suspect piggy-backed on pings to a suspect
  *     (buddy system). Wire format and every other behaviour are unchanged.
+ * @param interner shares the immutable parts of table entries and of the member snapshots (names, addresses, versions,
+ *     meta, whole {@code Member} records per node, incarnation and state) between the nodes of one JVM; behaviour is
+ *     unchanged, only memory
  */
-public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots, boolean lifeguard) {
+public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots, boolean lifeguard,
+        Interner interner) {
     /** Production behaviour. */
-    public static final SimulationOptions NONE = new SimulationOptions(false, false, true);
+    public static final SimulationOptions NONE = new SimulationOptions(false, false, true, Interner.NONE);
+
+    public SimulationOptions {
+        Objects.requireNonNull(interner, "interner");
+    }
 }

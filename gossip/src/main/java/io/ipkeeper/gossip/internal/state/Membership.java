@@ -48,6 +48,7 @@ public final class Membership {
     private final Consumer<MembershipEffect> effects;
     private final boolean legacyDeadRemoval;
     private final boolean fixedSuspicionTimeout;
+    private final Interner interner;
     private final int suspicionMult;
     private final int suspicionMaxTimeoutMult;
     private final long probeIntervalNanos;
@@ -67,6 +68,7 @@ public final class Membership {
         this.effects = b.effects;
         this.legacyDeadRemoval = b.legacyDeadRemoval;
         this.fixedSuspicionTimeout = b.fixedSuspicionTimeout;
+        this.interner = b.interner;
         this.suspicionMult = b.suspicionMult;
         this.suspicionMaxTimeoutMult = b.suspicionMaxTimeoutMult;
         this.probeIntervalNanos = b.probeInterval.toNanos();
@@ -145,8 +147,8 @@ public final class Membership {
             if (!addressAllowed.test(a.addr())) {
                 return;
             }
-            state = new NodeState(a.node(), a.addr(), a.port(), a.meta(), fullVsnOrNull(vsn), 0, NodeStatus.DEAD,
-                    nowNanos);
+            state = new NodeState(interner.string(a.node()), interner.bytes(a.addr()), a.port(),
+                    interner.bytes(a.meta()), interner.bytes(fullVsnOrNull(vsn)), 0, NodeStatus.DEAD, nowNanos);
             table.add(state);
         } else if (!state.sameAddress(a.addr(), a.port())) {
             boolean canReclaim = deadNodeReclaimNanos > 0 && nowNanos - state.stateChangeNanos() > deadNodeReclaimNanos;
@@ -179,11 +181,11 @@ public final class Membership {
         }
         broadcast(a.node(), a);
         if (vsn != null && vsn.length >= 6) {
-            state.setVsn(vsn);
+            state.setVsn(interner.bytes(vsn));
         }
         state.setIncarnation(a.incarnation());
-        state.setMeta(a.meta());
-        state.setAddress(a.addr(), a.port());
+        state.setMeta(interner.bytes(a.meta()));
+        state.setAddress(interner.bytes(a.addr()), a.port());
         if (state.status() != NodeStatus.ALIVE) {
             state.setStatus(NodeStatus.ALIVE, nowNanos);
         }
@@ -503,6 +505,7 @@ public final class Membership {
         private Awareness awareness;
         private boolean legacyDeadRemoval;
         private boolean fixedSuspicionTimeout;
+        private Interner interner = Interner.NONE;
         private int suspicionMult = 4;
         private int suspicionMaxTimeoutMult = 6;
         private int awarenessMaxMultiplier = 8;
@@ -602,6 +605,12 @@ public final class Membership {
          */
         public Builder fixedSuspicionTimeout(boolean fixedSuspicionTimeout) {
             this.fixedSuspicionTimeout = fixedSuspicionTimeout;
+            return this;
+        }
+
+        /** Shares names, addresses, versions and meta between the tables of one JVM (simulator); default: none. */
+        public Builder interner(Interner interner) {
+            this.interner = Objects.requireNonNull(interner, "interner");
             return this;
         }
 
