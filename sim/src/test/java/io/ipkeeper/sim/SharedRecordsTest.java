@@ -27,12 +27,12 @@ class SharedRecordsTest {
 
     @Test
     void everyNodeOfARunHoldsTheSameMemberRecordsAndEntryParts() {
-        Simulation sim = new Simulation(new RunSettings("steady", 30, 1, Duration.ofSeconds(40), false),
+        Simulation sim = new Simulation(new RunSettings("steady", 20, 1, Duration.ofSeconds(30), false),
                 Scenarios.named("steady").orElseThrow());
         sim.run(t -> {});
         List<Member> first = sim.node(0).members();
-        List<Member> other = sim.node(17).members();
-        assertThat(other).hasSize(30).isEqualTo(first);
+        List<Member> other = sim.node(13).members();
+        assertThat(other).hasSize(20).isEqualTo(first);
         for (int i = 0; i < first.size(); i++) {
             assertThat(other.get(i)).as(first.get(i).name()).isSameAs(first.get(i));
         }
