@@ -60,8 +60,8 @@ class ScenarioRunsTest {
 
     @Test
     void aStarvedNodeAccusesHealthyMembersToDeathOnlyWithoutLifeguard() {
-        Summary lifeguard = run("slow-node", 100, 1, 120);
-        Summary swim = run("slow-node-swim", 100, 1, 120);
+        Summary lifeguard = run("slow-node", 100, 1, 60);
+        Summary swim = run("slow-node-swim", 100, 1, 60);
         assertThat((Long) lifeguard.get("suspicions")).as("the starved node is suspected").isPositive();
         assertThat(lifeguard.get("falsePositivesHealthy")).isEqualTo(0L);
         assertThat((Long) swim.get("falsePositivesHealthy")).as("plain SWIM believes the starved node").isPositive();
