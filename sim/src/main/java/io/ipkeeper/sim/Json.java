@@ -1,9 +1,12 @@
 package io.ipkeeper.sim;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A tiny deterministic JSON writer: fields in insertion order, numbers in a locale-independent form. */
+/**
+ * A tiny deterministic JSON writer: fields in insertion order, lists of scalars, numbers in a locale-independent form.
+ */
 final class Json {
     private Json() {}
 
@@ -29,6 +32,14 @@ final class Json {
         switch (v) {
             case null -> b.append("null");
             case Summary nested -> write(b, nested, indent);
+            case List<?> list -> {
+                b.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    value(b, list.get(i), indent);
+                    b.append(i + 1 < list.size() ? ", " : "");
+                }
+                b.append(']');
+            }
             case Double d -> b.append(d.isNaN() || d.isInfinite() ? "null" : number(d));
             case Number n -> b.append(n);
             case Boolean bool -> b.append(bool);

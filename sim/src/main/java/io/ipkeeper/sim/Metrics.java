@@ -34,6 +34,7 @@ final class Metrics {
     private long suspicionsTotal;
     private long deadDeclarations;
     private long falsePositives;
+    private long falsePositivesHealthy;
     private long lastBytes;
     private long lastMessages;
     private long liveNodeSeconds;
@@ -76,6 +77,9 @@ final class Metrics {
         SimNode node = t < 0 ? null : sim.node(t);
         if (node != null && node.up() && now - node.upSince() >= fpGraceNanos) {
             falsePositives++;
+            if (!sim.starved(t)) {
+                falsePositivesHealthy++;
+            }
         }
         Spread crash = crashes.get(target);
         if (crash != null && node != null && !node.up()) {
@@ -239,6 +243,7 @@ final class Metrics {
         s.put("quiet", quietSince >= 0);
         s.put("quietAtSeconds", quietSince >= 0 ? seconds(quietSince) : null);
         s.put("falsePositives", falsePositives);
+        s.put("falsePositivesHealthy", falsePositivesHealthy);
         s.put("suspicions", suspicionsTotal);
         s.put("distinctViewsMax", distinctViewsMax);
         s.put("distinctViewsFinal", samples.isEmpty() ? 0 : samples.getLast().distinctViews());

@@ -2,13 +2,15 @@ package io.ipkeeper.sim;
 
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The modelled network between the simulated processes: latency, independent loss, partitions (node groups that cannot
- * reach each other), per-node send budgets, and an optional tap that sees every packet put on the wire (used to
+ * The modelled network between the simulated processes: per directed link latency and loss, independent or bursty
+ * ({@link LinkModel}, {@link GilbertElliott}), partitions (node groups that cannot reach each other), per-node send
+ * budgets, and an optional tap that sees every packet put on the wire (used to
  * replay stale packets). Addresses are looked up in a map but never iterated, so its order cannot leak into a run.
  */
 final class Network {
@@ -19,7 +21,10 @@ final class Network {
 
     final EventLoop loop;
     final Traffic traffic;
-    private final LinkProfile link;
+    private final LinkModel links;
+    private final int nodes;
+    /** Gilbert-Elliott state per directed link (bit from × nodes + to set = bad), allocated on first bursty packet. */
+    private BitSet badLinks;
     private final SendBudget budget;
     private final SplittableRandom latencyRandom;
     private final SplittableRandom lossRandom;
@@ -28,9 +33,17 @@ final class Network {
     private PacketTap tap;
 
     Network(EventLoop loop, int nodes, LinkProfile link, SendBudget budget, long seed) {
+        this(loop, nodes, LinkModel.uniform(link), budget, seed);
+    }
+
+    Network(EventLoop loop, int nodes, LinkModel links, SendBudget budget, long seed) {
+        if ((long) nodes * nodes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("at most 46,340 nodes (" + nodes + " given)");
+        }
         this.loop = loop;
         this.traffic = new Traffic(nodes);
-        this.link = link;
+        this.links = links;
+        this.nodes = nodes;
         this.budget = budget;
         this.latencyRandom = new SplittableRandom(Seeds.mix(seed, Seeds.LATENCY));
         this.lossRandom = new SplittableRandom(Seeds.mix(seed, Seeds.LOSS));
@@ -66,13 +79,29 @@ final class Network {
         return group[from] == group[to];
     }
 
-    long latency() {
+    /** One-way latency of a packet or stream message from {@code from} to {@code to}. */
+    long latency(int from, int to) {
+        LinkProfile link = links.profile(from, to);
         long jitter = link.jitterNanos() == 0 ? 0 : latencyRandom.nextLong(link.jitterNanos());
         return link.baseLatencyNanos() + jitter;
     }
 
-    boolean lose() {
-        return link.loss() > 0 && lossRandom.nextDouble() < link.loss();
+    /** Whether the next packet from {@code from} to {@code to} is lost (steps the link's burst chain, if any). */
+    boolean lose(int from, int to) {
+        LinkProfile link = links.profile(from, to);
+        GilbertElliott burst = link.burst();
+        if (burst == null) {
+            return link.loss() > 0 && lossRandom.nextDouble() < link.loss();
+        }
+        if (badLinks == null) {
+            badLinks = new BitSet();
+        }
+        int bit = from * nodes + to;
+        boolean bad = badLinks.get(bit);
+        bad = bad ? lossRandom.nextDouble() >= burst.badToGood() : lossRandom.nextDouble() < burst.goodToBad();
+        badLinks.set(bit, bad);
+        double p = bad ? burst.lossBad() : burst.lossGood();
+        return p > 0 && lossRandom.nextDouble() < p;
     }
 
     /** A packet left {@code from} at time {@code departNanos}: apply partitions and loss, deliver after latency. */
@@ -94,10 +123,10 @@ final class Network {
             traffic.packetsCut++;
             return;
         }
-        if (lose()) {
+        if (lose(from, target.index())) {
             traffic.packetsLost++;
             return;
         }
-        loop.at(departNanos + latency(), () -> target.receivePacket(fromAddress, data));
+        loop.at(departNanos + latency(from, target.index()), () -> target.receivePacket(fromAddress, data));
     }
 }

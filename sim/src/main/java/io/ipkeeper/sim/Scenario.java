@@ -22,8 +22,14 @@ public interface Scenario {
         return GossipConfig.lan();
     }
 
-    default LinkProfile link() {
-        return LinkProfile.LAN;
+    /** Lifeguard on (production) or plain SWIM (the baseline Lifeguard is judged against). */
+    default boolean lifeguard() {
+        return true;
+    }
+
+    /** Every directed link's latency and loss (a LAN unless the scenario says otherwise). */
+    default LinkModel links() {
+        return LinkModel.uniform(LinkProfile.LAN);
     }
 
     default SendBudget budget() {

@@ -64,7 +64,8 @@ final class SimNode {
         SplittableRandom random = new SplittableRandom(Seeds.mix(sim.seed, Seeds.NODE + ((long) index << 16) + lives));
         lives++;
         node = new ProtocolNode(config, transport, scheduler, random, new KeyringHolder(null), new Observer(),
-                new MetaDelegate(), new Counters(), address, new SimulationOptions(sim.legacy, true));
+                new MetaDelegate(), new Counters(), address,
+                new SimulationOptions(sim.legacy, true, sim.scenario.lifeguard(), sim.shared));
         up = true;
         sim.lifeChanged(true);
         upSince = sim.loop.now();
@@ -95,6 +96,13 @@ final class SimNode {
     void pause(long nanos) {
         if (up) {
             scheduler.pauseUntil(sim.loop.now() + nanos);
+        }
+    }
+
+    /** Stops the process reading its socket for {@code nanos} from now (its timers keep running). */
+    void stallInbound(long nanos) {
+        if (up) {
+            scheduler.stallInboundUntil(sim.loop.now() + nanos);
         }
     }
 

@@ -5,6 +5,7 @@ import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -97,6 +98,24 @@ public final class SimRunner {
                 new SvgChart.Run("dead nodes kept (fix)", "#1f77b4", a.samples()),
                 new SvgChart.Run("legacy (2014) removal", "#d62728", b.samples()))));
         return new RunResult[] {a, b};
+    }
+
+    /**
+     * Runs the scenario once per seed (settings as given, the seed replaced) into {@code out/seed-S}, and writes
+     * {@code out/aggregate.json} ({@link Aggregate}). Returns the aggregate.
+     */
+    public static Summary runSeeds(RunSettings settings, List<Long> seeds, Path out, Consumer<String> progress)
+            throws IOException {
+        List<Summary> summaries = new ArrayList<>();
+        for (long seed : seeds) {
+            RunSettings one = new RunSettings(settings.scenario(), settings.nodes(), seed, settings.duration(),
+                    settings.legacy());
+            summaries.add(runAndReport(one, out.resolve("seed-" + seed), progress).summary());
+        }
+        Summary aggregate = Aggregate.of(summaries);
+        Files.createDirectories(out);
+        write(out.resolve("aggregate.json"), aggregate.toJson());
+        return aggregate;
     }
 
     private static void write(Path file, String text) throws IOException {

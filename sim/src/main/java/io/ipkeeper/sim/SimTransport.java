@@ -88,8 +88,9 @@ final class SimTransport implements Transport {
             Duration timeout) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         EventLoop loop = network.loop;
-        var timer = loop.after(timeout.toNanos(), () -> scheduler.deliver(
-                () -> result.completeExceptionally(new IOException("stream to " + to + " timed out"))));
+        // The deadline is a timer, not a read: it fires on time even while the process's reading is stalled.
+        var timer = scheduler.schedule(timeout,
+                () -> result.completeExceptionally(new IOException("stream to " + to + " timed out")));
         result.whenComplete((r, e) -> timer.cancel());
         if (closed) {
             return result;
@@ -102,7 +103,7 @@ final class SimTransport implements Transport {
             return result;
         }
         byte[] copy = request.clone();
-        loop.after(network.latency(), () -> target.receiveStream(this, copy, expectReply, result));
+        loop.after(network.latency(index, target.index), () -> target.receiveStream(this, copy, expectReply, result));
         return result;
     }
 
@@ -128,7 +129,7 @@ final class SimTransport implements Transport {
                         return;
                     }
                     byte[] reply = data.clone();
-                    network.loop.after(network.latency(), () -> {
+                    network.loop.after(network.latency(index, from.index), () -> {
                         network.traffic.bytesReceived[from.index] += reply.length;
                         from.scheduler.deliver(() -> result.complete(reply));
                     });

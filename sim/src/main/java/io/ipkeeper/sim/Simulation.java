@@ -3,6 +3,7 @@ package io.ipkeeper.sim;
 import io.ipkeeper.gossip.GossipConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
@@ -22,8 +23,11 @@ public final class Simulation {
     final Network network;
     final GossipConfig gossipConfig;
     final Metrics metrics;
+    /** Immutable records shared by every node's table and snapshot (memory only; behaviour unchanged). */
+    final SharedRecords shared = new SharedRecords();
     private final SimNode[] nodes;
     private final SplittableRandom random;
+    private final BitSet starved = new BitSet();
     private long lastDisturbance;
     private int live;
 
@@ -34,7 +38,7 @@ public final class Simulation {
         this.legacy = settings.legacy();
         // A placeholder name: each node sets its own; building here validates the scenario's settings once.
         this.gossipConfig = scenario.gossipConfig().name("sim").build();
-        this.network = new Network(loop, settings.nodes(), scenario.link(), scenario.budget(), seed);
+        this.network = new Network(loop, settings.nodes(), scenario.links(), scenario.budget(), seed);
         this.random = new SplittableRandom(Seeds.mix(seed, Seeds.SCENARIO));
         this.nodes = new SimNode[settings.nodes()];
         for (int i = 0; i < nodes.length; i++) {
@@ -106,6 +110,21 @@ public final class Simulation {
     public void slow(int node, long pauseMillis, long everyMillis) {
         nodes[node].pause(pauseMillis * 1_000_000L);
         loop.after(everyMillis * 1_000_000L, () -> slow(node, pauseMillis, everyMillis));
+    }
+
+    /**
+     * Starves {@code node}'s reading for {@code stallMillis} every {@code everyMillis}, from now to the end: its timers
+     * run and it sends, but packets and streams wait until each stall ends (see {@link SimScheduler}).
+     */
+    public void starve(int node, long stallMillis, long everyMillis) {
+        starved.set(node);
+        nodes[node].stallInbound(stallMillis * 1_000_000L);
+        loop.after(everyMillis * 1_000_000L, () -> starve(node, stallMillis, everyMillis));
+    }
+
+    /** Whether {@code node} has been starved during this run: false positives about it are not about a healthy node. */
+    boolean starved(int node) {
+        return starved.get(node);
     }
 
     /** Changes one node's meta data: the update whose spread measures dissemination. */

@@ -5,10 +5,12 @@ import io.ipkeeper.sim.RunResult;
 import io.ipkeeper.sim.RunSettings;
 import io.ipkeeper.sim.Scenario;
 import io.ipkeeper.sim.Scenarios;
+import io.ipkeeper.sim.SeedRange;
 import io.ipkeeper.sim.SimRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ipkeeper sim run SCENARIO --nodes N --seed S --duration D [--legacy] --out DIR}: one deterministic run;
- * progress on stderr, the summary on stdout, the report files in {@code DIR}.
+ * progress on stderr, the summary on stdout, the report files in {@code DIR}. With {@code --seeds 1..5} (or
+ * {@code --seeds 5}: five seeds from {@code --seed}) one run per seed into {@code DIR/seed-S} and the aggregate over
+ * the seeds in {@code DIR/aggregate.json} (also on stdout).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one scenario and write summary.json, run.json, timeseries.csv and chart.svg.",
@@ -36,6 +40,11 @@ public final class SimRunCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed: same seed, same run (default: ${DEFAULT-VALUE}).")
     long seed = 0;
+
+    @Option(names = "--seeds", paramLabel = "A..B|K",
+            description = "Several runs: seeds A to B inclusive, or K seeds from --seed; each into DIR/seed-S, "
+                    + "median/min/max of every figure into DIR/aggregate.json.")
+    String seeds;
 
     @Option(names = "--duration", paramLabel = "D",
             description = "Simulated time, like 90s or 10m (default: the scenario's own).")
@@ -62,9 +71,11 @@ public final class SimRunCommand implements Callable<Integer> {
         }
         Duration d;
         RunSettings settings;
+        List<Long> seedList;
         try {
             d = duration == null ? s.defaultDuration() : Durations.parse(duration);
             settings = new RunSettings(scenario, nodes, seed, d, legacy);
+            seedList = seeds == null ? null : SeedRange.parse(seeds, seed);
         } catch (IllegalArgumentException e) {
             err.println("ipkeeper sim run: " + e.getMessage());
             err.flush();
@@ -75,12 +86,19 @@ public final class SimRunCommand implements Callable<Integer> {
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
+        if (compareLegacy && seedList != null) {
+            err.println("ipkeeper sim run: --compare-legacy runs one seed; run --seeds and --seeds --legacy instead");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
         Consumer<String> progress = line -> {
             err.println(line);
             err.flush();
         };
         PrintWriter stdout = spec.commandLine().getOut();
-        if (compareLegacy) {
+        if (seedList != null) {
+            stdout.print(SimRunner.runSeeds(settings, seedList, out, progress).toJson());
+        } else if (compareLegacy) {
             for (RunResult r : SimRunner.runWithLegacyComparison(settings, out, progress)) {
                 stdout.print(r.summary().toJson());
             }

@@ -59,6 +59,29 @@ class SimCommandTest {
     }
 
     @Test
+    void seedsRunOncePerSeedAndAggregate(@TempDir Path dir) throws Exception {
+        Result r = run("sim", "run", "crash", "--nodes", "20", "--seeds", "3..5", "--duration", "60s", "--out",
+                dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        for (int seed = 3; seed <= 5; seed++) {
+            assertThat(Files.readString(dir.resolve("seed-" + seed + "/summary.json"))).contains("\"seed\": " + seed);
+        }
+        String aggregate = Files.readString(dir.resolve("aggregate.json"));
+        assertThat(aggregate).contains("\"seed\": [3, 4, 5]", "\"falsePositives\": {", "\"median\": ");
+        assertThat(r.out()).isEqualTo(aggregate);
+    }
+
+    @Test
+    void badSeedsAreUsageErrorsAndRunNothing(@TempDir Path dir) {
+        Result r = run("sim", "run", "crash", "--seeds", "5..1", "--out", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("must look like 1..5");
+        assertThat(run("sim", "run", "crash", "--seeds", "3", "--compare-legacy", "--out", dir.toString()).exit())
+                .isEqualTo(2);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void unknownScenarioAndBadDurationAreUsageErrors(@TempDir Path dir) {
         assertThat(run("sim", "run", "nope", "--out", dir.toString()).exit()).isEqualTo(2);
         assertThat(run("sim", "run", "steady", "--duration", "ten", "--out", dir.toString()).exit()).isEqualTo(2);

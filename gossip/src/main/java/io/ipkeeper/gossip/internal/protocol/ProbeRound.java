@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *       otherwise the target is suspected.
  * </ol>
  * Lifeguard awareness: −1 after any success; after a failure + (nacks expected − nacks received), or +1 if no helper
- * could send nacks.
+ * could send nacks. With {@link SimulationOptions#lifeguard} off (simulator baseline) neither the buddy suspect nor
+ * nack requests are sent.
  */
 final class ProbeRound implements AckTracker.Handler {
     private static final Logger log = LoggerFactory.getLogger(ProbeRound.class);
@@ -63,7 +64,7 @@ final class ProbeRound implements AckTracker.Handler {
         Ping ping = new Ping(seqNo, target.name(), node.advertiseAddrBytes(), node.advertise().getPort(),
                 node.localName());
         boolean crc = Members.protocolMax(target.vsn()) >= 5;
-        if (target.status() == NodeStatus.SUSPECT) {
+        if (target.status() == NodeStatus.SUSPECT && node.lifeguard) {
             node.messenger.sendParts(targetAddress,
                     List.of(ping, new Suspect(target.incarnation(), target.name(), node.localName())), crc);
         } else {
@@ -103,7 +104,7 @@ final class ProbeRound implements AckTracker.Handler {
                 s -> s.status() == NodeStatus.ALIVE && !s.name().equals(node.localName())
                         && !s.name().equals(target.name()));
         for (NodeState helper : helpers) {
-            boolean nack = Members.protocolMax(helper.vsn()) >= 4;
+            boolean nack = node.lifeguard && Members.protocolMax(helper.vsn()) >= 4;
             if (nack) {
                 expectedNacks++;
             }

@@ -9,6 +9,7 @@ import io.ipkeeper.gossip.MembershipListener;
 import io.ipkeeper.gossip.Scheduler;
 import io.ipkeeper.gossip.Transport;
 import io.ipkeeper.gossip.internal.state.Awareness;
+import io.ipkeeper.gossip.internal.state.Interner;
 import io.ipkeeper.gossip.internal.state.Membership;
 import io.ipkeeper.gossip.internal.state.MembershipEffect;
 import io.ipkeeper.gossip.internal.state.NodeSnapshot;
@@ -76,6 +77,9 @@ public final class ProtocolNode {
     private volatile Member publishedLocal;
     /** {@link SimulationOptions#lazySnapshots}: snapshots are rebuilt in {@link #members()} instead of after each task. */
     private final boolean lazySnapshots;
+    private final Interner interner;
+    /** {@link SimulationOptions#lifeguard}: false only in the simulator's plain-SWIM baseline. */
+    final boolean lifeguard;
     private volatile int publishedHealth;
 
     /**
@@ -97,6 +101,8 @@ public final class ProtocolNode {
             KeyringHolder keyring, MembershipListener listener, Delegate delegate, GossipMetrics metrics,
             InetSocketAddress advertise, SimulationOptions simulation) {
         this.lazySnapshots = simulation.lazySnapshots();
+        this.lifeguard = simulation.lifeguard();
+        this.interner = simulation.interner();
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.raw = Objects.requireNonNull(scheduler, "scheduler");
@@ -111,10 +117,12 @@ public final class ProtocolNode {
                     + ") must be a concrete IP address other nodes can reach");
         }
         this.wire = new WireSettings(config, keyring);
-        this.awareness = new Awareness(config.awarenessMaxMultiplier());
+        // Plain SWIM (simulator only): a maximum of 1 keeps the score at 0, so probe timing is never scaled.
+        this.awareness = new Awareness(lifeguard ? config.awarenessMaxMultiplier() : 1);
         this.suspicionTimers = new SuspicionTimers(this.scheduler, this::now, metrics);
         this.membership = Membership.builder(config.name()).config(config).random(random).awareness(awareness)
-                .effects(this::onEffect).legacyDeadRemoval(simulation.legacyDeadRemoval()).build();
+                .effects(this::onEffect).legacyDeadRemoval(simulation.legacyDeadRemoval())
+                .fixedSuspicionTimeout(!lifeguard).interner(simulation.interner()).build();
         this.suspicionTimers.bind(membership);
         TransmitLimitedQueue<Message> queue = new TransmitLimitedQueue<>(config.retransmitMult(),
                 membership::numNodes, config.maxBroadcastQueueDepth());
@@ -376,7 +384,7 @@ public final class ProtocolNode {
         List<Member> all = new ArrayList<>();
         Member local = null;
         for (NodeSnapshot s : membership.members()) {
-            Member m = Members.toMember(s);
+            Member m = interner.value(Members.toMember(s));
             all.add(m);
             if (s.name().equals(config.name())) {
                 local = m;

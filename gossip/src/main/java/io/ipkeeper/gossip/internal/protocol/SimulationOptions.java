@@ -1,5 +1,8 @@
 package io.ipkeeper.gossip.internal.protocol;
 
+import io.ipkeeper.gossip.internal.state.Interner;
+import java.util.Objects;
+
 /**
  * Internal switches for the deterministic simulator ({@code io.ipkeeper.sim}) only; never reachable from the public API
  * ({@code Memberlist} always uses {@link #NONE}).
@@ -9,8 +12,20 @@ package io.ipkeeper.gossip.internal.protocol;
  * @param lazySnapshots build the member snapshot only when {@link ProtocolNode#members()} is called instead of after
  *     every protocol task that changed the table: for single-threaded drivers that read it rarely (the simulator reads
  *     it once per simulated second, while rebuilding it after every change dominated the cost of a 1,000-node boot)
+ * @param lifeguard true (production) runs Lifeguard as memberlist does; false is plain SWIM, the baseline Lifeguard is
+ *     judged against: no local health scaling of probe timing, a fixed suspicion timeout that confirmations neither
+ *     shorten nor re-gossip, no nacks asked of indirect helpers, and no suspect piggy-backed on pings to a suspect
+ *     (buddy system). Wire format and every other behaviour are unchanged.
+ * @param interner shares the immutable parts of table entries and of the member snapshots (names, addresses, versions,
+ *     meta, whole {@code Member} records per node, incarnation and state) between the nodes of one JVM; behaviour is
+ *     unchanged, only memory
  */
-public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots) {
+public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots, boolean lifeguard,
+        Interner interner) {
     /** Production behaviour. */
-    public static final SimulationOptions NONE = new SimulationOptions(false, false);
+    public static final SimulationOptions NONE = new SimulationOptions(false, false, true, Interner.NONE);
+
+    public SimulationOptions {
+        Objects.requireNonNull(interner, "interner");
+    }
 }

@@ -47,6 +47,8 @@ public final class Membership {
     private final Awareness awareness;
     private final Consumer<MembershipEffect> effects;
     private final boolean legacyDeadRemoval;
+    private final boolean fixedSuspicionTimeout;
+    private final Interner interner;
     private final int suspicionMult;
     private final int suspicionMaxTimeoutMult;
     private final long probeIntervalNanos;
@@ -65,6 +67,8 @@ public final class Membership {
         this.awareness = b.awareness;
         this.effects = b.effects;
         this.legacyDeadRemoval = b.legacyDeadRemoval;
+        this.fixedSuspicionTimeout = b.fixedSuspicionTimeout;
+        this.interner = b.interner;
         this.suspicionMult = b.suspicionMult;
         this.suspicionMaxTimeoutMult = b.suspicionMaxTimeoutMult;
         this.probeIntervalNanos = b.probeInterval.toNanos();
@@ -143,8 +147,8 @@ public final class Membership {
             if (!addressAllowed.test(a.addr())) {
                 return;
             }
-            state = new NodeState(a.node(), a.addr(), a.port(), a.meta(), fullVsnOrNull(vsn), 0, NodeStatus.DEAD,
-                    nowNanos);
+            state = new NodeState(interner.string(a.node()), interner.bytes(a.addr()), a.port(),
+                    interner.bytes(a.meta()), interner.bytes(fullVsnOrNull(vsn)), 0, NodeStatus.DEAD, nowNanos);
             table.add(state);
         } else if (!state.sameAddress(a.addr(), a.port())) {
             boolean canReclaim = deadNodeReclaimNanos > 0 && nowNanos - state.stateChangeNanos() > deadNodeReclaimNanos;
@@ -177,11 +181,11 @@ public final class Membership {
         }
         broadcast(a.node(), a);
         if (vsn != null && vsn.length >= 6) {
-            state.setVsn(vsn);
+            state.setVsn(interner.bytes(vsn));
         }
         state.setIncarnation(a.incarnation());
-        state.setMeta(a.meta());
-        state.setAddress(a.addr(), a.port());
+        state.setMeta(interner.bytes(a.meta()));
+        state.setAddress(interner.bytes(a.addr()), a.port());
         if (state.status() != NodeStatus.ALIVE) {
             state.setStatus(NodeStatus.ALIVE, nowNanos);
         }
@@ -235,11 +239,11 @@ public final class Membership {
         int n = table.numNodes();
         // k confirmations wanted; fewer possible when there are not enough other nodes (minus us and the suspect).
         int k = suspicionMult - 2;
-        if (n - 2 < k) {
+        if (n - 2 < k || fixedSuspicionTimeout) {
             k = 0;
         }
         long min = GossipMath.suspicionTimeoutNanos(suspicionMult, n, probeIntervalNanos);
-        long max = suspicionMaxTimeoutMult * min;
+        long max = fixedSuspicionTimeout ? min : suspicionMaxTimeoutMult * min;
         Suspicion created = new Suspicion(s.from(), k, min, max, nowNanos);
         suspicions.put(s.node(), created);
         effects.accept(new MembershipEffect.ArmSuspicionTimer(s.node(), created.deadlineNanos()));
@@ -500,6 +504,8 @@ public final class Membership {
         private Consumer<MembershipEffect> effects;
         private Awareness awareness;
         private boolean legacyDeadRemoval;
+        private boolean fixedSuspicionTimeout;
+        private Interner interner = Interner.NONE;
         private int suspicionMult = 4;
         private int suspicionMaxTimeoutMult = 6;
         private int awarenessMaxMultiplier = 8;
@@ -589,6 +595,22 @@ public final class Membership {
          */
         public Builder legacyDeadRemoval(boolean legacyDeadRemoval) {
             this.legacyDeadRemoval = legacyDeadRemoval;
+            return this;
+        }
+
+        /**
+         * Plain SWIM suspicion (pre-Lifeguard memberlist): every suspicion lasts the minimum timeout
+         * ({@code suspicionMult × log10(n) × probeInterval}); further accusers neither shorten it nor are re-gossiped.
+         * For the simulator's Lifeguard-off baseline only; never expose it.
+         */
+        public Builder fixedSuspicionTimeout(boolean fixedSuspicionTimeout) {
+            this.fixedSuspicionTimeout = fixedSuspicionTimeout;
+            return this;
+        }
+
+        /** Shares names, addresses, versions and meta between the tables of one JVM (simulator); default: none. */
+        public Builder interner(Interner interner) {
+            this.interner = Objects.requireNonNull(interner, "interner");
             return this;
         }
 

@@ -296,6 +296,48 @@ class MembershipTest {
         }
 
         @Test
+        void anInternerSharesTheStoredNameAddressAndVersions() {
+            byte[] canonicalAddr = Fixture.addrOf("foo").clone();
+            String canonicalName = new String("foo");
+            Interner interner = new Interner() {
+                @Override
+                public String string(String s) {
+                    return s.equals("foo") ? canonicalName : s;
+                }
+
+                @Override
+                public byte[] bytes(byte[] b) {
+                    return java.util.Arrays.equals(b, canonicalAddr) ? canonicalAddr : b;
+                }
+
+                @Override
+                public <T> T value(T v) {
+                    return v;
+                }
+            };
+            Fixture f = new Fixture(b -> b.interner(interner));
+            f.alive(alive("foo", 1));
+            assertThat(f.m.node("foo").addr()).isSameAs(canonicalAddr);
+            assertThat(f.m.node("foo").name()).isSameAs(canonicalName);
+            f.alive(alive("foo", 2));
+            assertThat(f.m.node("foo").addr()).isSameAs(canonicalAddr);
+        }
+
+        @Test
+        void plainSwimSuspicionHasAFixedTimeoutThatAccusersNeitherShortenNorRegossip() {
+            Fixture f = new Fixture(b -> b.fixedSuspicionTimeout(true)).withPeers(3);
+            f.alive(alive("foo", 1));
+            long start = f.now;
+            f.suspect(suspect("foo", 1, "n1"));
+            assertThat(f.m.suspicionDeadline("foo")).hasValue(start + 4 * SECOND);
+            f.effects.clear();
+            f.suspect(suspect("foo", 1, "n2"));
+            f.suspect(suspect("foo", 1, "n3"));
+            assertThat(f.effects).isEmpty();
+            assertThat(f.m.suspicionDeadline("foo")).hasValue(start + 4 * SECOND);
+        }
+
+        @Test
         void step3_aSuspectNeverRevivesADeadOrLeftNode() {
             Fixture f = new Fixture();
             f.alive(alive("foo", 1));
