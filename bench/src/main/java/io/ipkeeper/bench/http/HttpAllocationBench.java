@@ -50,7 +50,7 @@ public final class HttpAllocationBench {
             Ipam engine = Ipam.create(engineDb, IpamConfig.defaults(), Clock.systemUTC(), null);
             HttpAllocator admin = new HttpAllocator(server.url(), adminToken);
             admin.createSpace("bench");
-            String service = admin.createServiceToken("bench-svc");
+            String service = admin.createServiceToken("bench-svc", "bench");
             long space = engine.spaces().list().getFirst().id();
             System.out.printf(Locale.ROOT, "# HTTP allocation benchmark: PostgreSQL, %d cores, %d clients, %d s per phase,"
                             + " pool %d; load average %s%n", Runtime.getRuntime().availableProcessors(), o.clients(),

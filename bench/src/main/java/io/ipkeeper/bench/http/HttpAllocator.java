@@ -37,8 +37,10 @@ final class HttpAllocator {
         return post("/api/v1/subnets", Map.of("space", space, "prefix", prefix)).get("id").asLong();
     }
 
-    String createServiceToken(String name) throws IOException, InterruptedException {
-        return post("/api/v1/tokens", Map.of("name", name, "role", "service")).get("token").asText();
+    /** A service token granted {@code space}: service tokens allocate only inside their grants. */
+    String createServiceToken(String name, String space) throws IOException, InterruptedException {
+        return post("/api/v1/tokens", Map.of("name", name, "role", "service",
+                "grants", java.util.List.of(Map.of("scope", "space", "value", space)))).get("token").asText();
     }
 
     private JsonNode post(String path, Object body) throws IOException, InterruptedException {

@@ -69,7 +69,8 @@ class ScaleOutTest {
                 send(admin, "POST", a.url() + "/api/v1/webhooks", TOKEN, Map.of("url", receiver.url(),
                         "events", List.of("allocation.created"), "secret", "scale-out-secret-0123456789"), 201);
                 String service = send(admin, "POST", b.url() + "/api/v1/tokens", TOKEN,
-                        Map.of("name", "scale-svc", "role", "service"), 201).get("token").asText();
+                        Map.of("name", "scale-svc", "role", "service",
+                                "grants", List.of(Map.of("scope", "space", "value", "scale"))), 201).get("token").asText();
 
                 Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
                 List<String> addresses = allocateUntilExhausted(urls, subnet, service, statuses);

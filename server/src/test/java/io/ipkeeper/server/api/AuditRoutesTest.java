@@ -110,7 +110,7 @@ class AuditRoutesTest {
         long space = admin.post("/api/v1/spaces", Map.of("name", "audit-filter")).ok(201).get("id").asLong();
         long subnet = admin.post("/api/v1/subnets", Map.of("space", "audit-filter", "prefix", "198.18.60.0/24"))
                 .ok(201).get("id").asLong();
-        Api engineer = admin.withRole("audit-eng", "engineer");
+        Api engineer = admin.withRole("audit-eng", "engineer", "space:audit-filter");
         for (int i = 0; i < 3; i++) {
             engineer.post("/api/v1/subnets/" + subnet + "/allocations", Map.of("hostname", "h" + i)).ok(201);
         }
