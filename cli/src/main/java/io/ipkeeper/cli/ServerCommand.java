@@ -1,6 +1,9 @@
 package io.ipkeeper.cli;
 
 import static io.ipkeeper.cli.config.Settings.AUDIT_RETENTION;
+import static io.ipkeeper.cli.config.Settings.CONFLICTS_OBSERVATION_RETENTION;
+import static io.ipkeeper.cli.config.Settings.CONFLICTS_STALE_AFTER;
+import static io.ipkeeper.cli.config.Settings.CONFLICTS_WINDOW;
 import static io.ipkeeper.cli.config.Settings.BOOTSTRAP_TOKEN;
 import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
 import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
@@ -27,6 +30,7 @@ import io.ipkeeper.ipam.db.DatabaseException;
 import io.ipkeeper.server.IpkeeperServer;
 import io.ipkeeper.server.ServerOptions;
 import io.ipkeeper.server.ServerStartException;
+import io.ipkeeper.server.conflicts.ConflictOptions;
 import io.ipkeeper.server.auth.AuthOptions;
 import io.ipkeeper.server.metrics.MetricsOptions;
 import io.ipkeeper.server.tls.TlsOptions;
@@ -48,7 +52,8 @@ public final class ServerCommand extends ConfiguredCommand {
         return List.of(SERVER_BIND, SERVER_PORT, SERVER_DATA_DIR, BOOTSTRAP_TOKEN,
                 DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
                 AUDIT_RETENTION, SERVER_TLS_CERT, SERVER_TLS_KEY, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT,
-                SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT);
+                SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, CONFLICTS_WINDOW,
+                CONFLICTS_STALE_AFTER, CONFLICTS_OBSERVATION_RETENTION);
     }
 
     @Override
@@ -74,6 +79,14 @@ public final class ServerCommand extends ConfiguredCommand {
             }
             url = Database.h2FileUrl(dataDir);
         }
+        ConflictOptions conflicts;
+        try {
+            conflicts = new ConflictOptions(config.get(CONFLICTS_WINDOW), config.get(CONFLICTS_STALE_AFTER),
+                    config.get(CONFLICTS_OBSERVATION_RETENTION), ConflictOptions.defaults().sweepInterval());
+        } catch (IllegalArgumentException e) {
+            err.println("ipkeeper server: invalid conflict settings: " + e.getMessage());
+            return 2;
+        }
         IpkeeperServer server;
         try {
             server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
@@ -82,6 +95,7 @@ public final class ServerCommand extends ConfiguredCommand {
                     .withMetrics(new MetricsOptions(config.get(METRICS_PUBLIC), config.get(METRICS_SUBNET_LIMIT)))
                     .withAuditRetention(config.get(AUDIT_RETENTION))
                     .withTls(tls)
+                    .withConflicts(conflicts)
                     .withAuth(new AuthOptions(config.get(SESSION_IDLE_TIMEOUT), config.get(SESSION_ABSOLUTE_TIMEOUT),
                             config.get(SESSION_SECURE_COOKIE), config.get(LOGIN_MAX_FAILURES),
                             config.get(LOGIN_MAX_FAILURES_PER_IP), config.get(LOGIN_LOCKOUT))));

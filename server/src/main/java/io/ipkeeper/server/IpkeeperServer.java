@@ -143,6 +143,7 @@ public final class IpkeeperServer implements AutoCloseable {
         ConflictEngine engine = new ConflictEngine(database, ipam, conflicts, coverage, options.conflicts(), clock);
         engineRef.set(engine);
         probeVetter.coverage(coverage);
+        AllocationGrants allocationGrants = new AllocationGrants(ipam);
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
         Javalin http;
         try {
@@ -179,9 +180,9 @@ public final class IpkeeperServer implements AutoCloseable {
                 SubnetRoutes.register(api, ipam);
                 RangeRoutes.register(api, ipam);
                 AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations(),
-                        new AllocationGrants(ipam), ids -> probeNotes(probeStore, ids));
+                        allocationGrants, ids -> probeNotes(probeStore, ids));
                 FreeSpaceRoutes.register(api, ipam, database);
-                BoshRoutes.register(api, ipam);
+                BoshRoutes.register(api, ipam, allocationGrants);
                 AuditRoutes.register(api, database);
                 ConflictRoutes.register(api, ipam, conflicts);
                 WebhookRoutes.register(api, webhooks.subscriptions());

@@ -101,6 +101,17 @@ public final class Settings {
             "Longest time between two reports (news is sent at once); the server calls the agent dead after three"
                     + " missed ones");
 
+    public static final Setting<Duration> CONFLICTS_WINDOW = new Setting<>("conflicts.window", "--conflicts-window",
+            Duration.ofHours(1), Parsers.duration(Duration.ofMinutes(1), Duration.ofDays(7)),
+            "Evidence older than this no longer counts: two MACs seen for one address within it are a duplicate");
+    public static final Setting<Duration> CONFLICTS_STALE_AFTER = new Setting<>("conflicts.stale-after",
+            "--conflicts-stale-after", Duration.ofDays(7), Parsers.duration(Duration.ofHours(1), Duration.ofDays(365)),
+            "An allocated address that no covering agent has seen in use for this long is reported stale");
+    public static final Setting<Duration> CONFLICTS_OBSERVATION_RETENTION = new Setting<>(
+            "conflicts.observation-retention", "--conflicts-observation-retention", Duration.ofDays(30),
+            Parsers.duration(Duration.ofHours(1), Duration.ofDays(3650)),
+            "Observations older than this are deleted (at least the window and stale-after)");
+
     /** Settings whose flag may be repeated; the occurrences are joined with commas before parsing. */
     public static final java.util.Set<Setting<?>> REPEATABLE = java.util.Set.of(AGENT_INTERFACES);
 
@@ -137,7 +148,8 @@ public final class Settings {
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
             CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT,
             AUDIT_RETENTION, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT, SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES,
-            LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
+            LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, CONFLICTS_WINDOW, CONFLICTS_STALE_AFTER,
+            CONFLICTS_OBSERVATION_RETENTION, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

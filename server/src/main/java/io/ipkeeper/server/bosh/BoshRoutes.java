@@ -3,6 +3,7 @@ package io.ipkeeper.server.bosh;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipkeeper.ipam.Ipam;
 import io.ipkeeper.ipam.model.Subnet;
+import io.ipkeeper.server.api.AllocationGrants;
 import io.ipkeeper.server.api.ApiProblem;
 import io.ipkeeper.server.api.ApiRoutes;
 import io.ipkeeper.server.api.Bodies;
@@ -21,7 +22,7 @@ public final class BoshRoutes {
 
     private BoshRoutes() {}
 
-    public static void register(ApiRoutes api, Ipam ipam) {
+    public static void register(ApiRoutes api, Ipam ipam, AllocationGrants grants) {
         api.get("/api/v1/subnets/{id}/bosh", Permission.READ, ctx -> {
             Subnet s = leaf(ipam, ctx);
             String owner = owner(ctx);
@@ -47,6 +48,10 @@ public final class BoshRoutes {
                 .returns(200, "BoshSubnet");
 
         api.post("/api/v1/subnets/{id}/bosh/import", Permission.ALLOCATE, ctx -> {
+            // An import allocates as the director: the same space and owner grants as allocating by hand.
+            String ownerParam = ctx.queryParam("owner");
+            grants.checkAllocate(ApiRoutes.principal(ctx), Lookups.id(ctx, "id"), null,
+                    ownerParam == null || ownerParam.isBlank() ? null : ownerParam.strip());
             Subnet s = leaf(ipam, ctx);
             String owner = owner(ctx);
             JsonNode body = Bodies.tree(ctx);

@@ -141,7 +141,11 @@ class ConflictEngineTest {
         long subnet = admin.get("/api/v1/subnets?space=" + space).ok(200).get("results").get(0).get("id").asLong();
         admin.post("/api/v1/subnets/" + subnet + "/allocations", Map.of("address", "198.18.0.30", "mac", MAC_B,
                 "hostname", "db-1")).ok(201);
-        Eventually.until(WAIT, "the sweep notices the allocation", () -> open("unallocated_in_use", "198.18.0.30") == null);
+        // the host keeps announcing itself (evidence stays inside the 4 s window): the records now say "allocated"
+        Eventually.until(WAIT, "unallocated resolved and the mismatch opened", () -> {
+            report(a, MAC_A, "198.18.0.10", Map.of("198.18.0.30", MAC_C));
+            return open("unallocated_in_use", "198.18.0.30") == null && open("mac_mismatch", "198.18.0.30") != null;
+        });
         JsonNode mismatch = open("mac_mismatch", "198.18.0.30");
         assertThat(mismatch).as("allocated to %s, seen with %s", MAC_B, MAC_C).isNotNull();
         assertThat(mismatch.get("macs").get(0).asText()).isEqualTo(MAC_C);
