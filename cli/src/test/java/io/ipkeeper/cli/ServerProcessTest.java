@@ -43,23 +43,6 @@ class ServerProcessTest {
         return pb.start();
     }
 
-    private static String awaitUrl(Process p) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                }
-                return null;
-            } catch (Exception e) {
-                return null;
-            }
-        });
-        return url.get(60, TimeUnit.SECONDS);
-    }
 
     private static String health(String url) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
@@ -80,7 +63,7 @@ class ServerProcessTest {
         // The port comes from the environment, proving env settings reach the real command.
         Process p = start(Map.of("IPKEEPER_SERVER_PORT", "0"), "server", "--data-dir", data.toString());
         try {
-            String url = awaitUrl(p);
+            String url = OutputLines.awaitMatch(p, LISTENING, java.time.Duration.ofSeconds(60));
             assertThat(url).as("stdout announces the URL").startsWith("http://127.0.0.1:");
             assertThat(health(url)).contains("\"status\":\"ok\"").contains("\"database\":\"h2\"");
             assertThat(data.resolve("ipkeeper.mv.db")).exists();
@@ -95,7 +78,7 @@ class ServerProcessTest {
         Path data = dir.resolve("shared-data");
         Process first = start(Map.of(), "server", "--port", "0", "--data-dir", data.toString());
         try {
-            awaitUrl(first);
+            OutputLines.awaitMatch(first, LISTENING, java.time.Duration.ofSeconds(60));
             List<String> cmd = List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
                     System.getProperty("java.class.path"), "io.ipkeeper.cli.Main", "server", "--port", "0",
                     "--data-dir", data.toString());
@@ -117,8 +100,8 @@ class ServerProcessTest {
         String url;
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
-            url = CompletableFuture.supplyAsync(() -> readUntil(out, LISTENING)).get(60, TimeUnit.SECONDS);
-            token = CompletableFuture.supplyAsync(() -> readUntil(out, Pattern.compile("bootstrap admin token .*: (ipk_\\S+)")))
+            url = CompletableFuture.supplyAsync(() -> OutputLines.readUntil(out, LISTENING)).get(60, TimeUnit.SECONDS);
+            token = CompletableFuture.supplyAsync(() -> OutputLines.readUntil(out, Pattern.compile("bootstrap admin token .*: (ipk_\\S+)")))
                     .get(60, TimeUnit.SECONDS);
             assertThat(token).startsWith("ipk_");
             HttpResponse<String> spaces = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/spaces"))
@@ -160,7 +143,7 @@ class ServerProcessTest {
         Process p = start(Map.of("IPKEEPER_BOOTSTRAP_TOKEN", token),
                 "server", "--port", "0", "--data-dir", dir.resolve("env-token").toString());
         try {
-            String url = awaitUrl(p);
+            String url = OutputLines.awaitMatch(p, LISTENING, java.time.Duration.ofSeconds(60));
             HttpResponse<String> spaces = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/spaces"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(spaces.statusCode()).isEqualTo(200);
@@ -169,27 +152,12 @@ class ServerProcessTest {
         }
     }
 
-    /** Reads lines until {@code p} matches; returns its first group (null at end of stream). */
-    private static String readUntil(BufferedReader in, Pattern p) {
-        try {
-            for (String line; (line = in.readLine()) != null; ) {
-                Matcher m = p.matcher(line);
-                if (m.find()) {
-                    return m.group(1);
-                }
-            }
-            return null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
     @Test
     void databaseUrlSelectsPostgresql() throws Exception {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL, "serverproc")) {
             Process p = start(Map.of(), "server", "--port", "0", "--database-url", db.jdbcUrl(), "--log-format", "json");
             try {
-                String url = awaitUrl(p);
+                String url = OutputLines.awaitMatch(p, LISTENING, java.time.Duration.ofSeconds(60));
                 assertThat(health(url)).contains("\"database\":\"postgresql\"");
             } finally {
                 String err = stopAndReadStderr(p);

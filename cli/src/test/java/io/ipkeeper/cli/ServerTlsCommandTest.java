@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ipkeeper.agent.tls.ServerTrust;
 import io.ipkeeper.testkit.tls.TestCertificates;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +61,7 @@ class ServerTlsCommandTest {
                 System.getProperty("java.class.path"), "io.ipkeeper.cli.Main", "server", "--config", config.toString()))
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
         try {
-            String url = awaitUrl(p);
+            String url = OutputLines.awaitMatch(p, LISTENING, java.time.Duration.ofSeconds(120));
             assertThat(url).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).isNotNull();
             HttpClient client = HttpClient.newBuilder().sslContext(ServerTrust.fromCaFile(ca.caFile())).build();
             HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/health")).build(),
@@ -76,22 +71,5 @@ class ServerTlsCommandTest {
             p.destroy();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("server exits after SIGTERM").isTrue();
         }
-    }
-
-    private static String awaitUrl(Process p) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                }
-                return null;
-            } catch (Exception e) {
-                return null;
-            }
-        }).get(120, TimeUnit.SECONDS);
     }
 }

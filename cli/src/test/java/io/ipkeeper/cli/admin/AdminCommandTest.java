@@ -1,17 +1,14 @@
 package io.ipkeeper.cli.admin;
 
+import io.ipkeeper.cli.client.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ipkeeper.cli.ConfiguredCommand;
-import io.ipkeeper.cli.IpkeeperCommand;
 import io.ipkeeper.server.IpkeeperServer;
 import io.ipkeeper.server.ServerOptions;
 import io.ipkeeper.testkit.DatabaseTest;
 import io.ipkeeper.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ipkeeper admin …} against H2 and PostgreSQL, then a real server on the same database proves the changes are
@@ -43,7 +39,6 @@ class AdminCommandTest {
         this.db = db;
     }
 
-    private record Result(int code, String out, String err) {}
 
     private Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
@@ -57,26 +52,8 @@ class AdminCommandTest {
         return env;
     }
 
-    private Result run(String... args) {
-        return run(env(), args);
-    }
-
-    private static Result run(Map<String, String> env, String... args) {
-        CommandLine cl = IpkeeperCommand.commandLine();
-        useEnvironment(cl, env);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static void useEnvironment(CommandLine cl, Map<String, String> env) {
-        if (cl.getCommand() instanceof ConfiguredCommand c) {
-            c.environment(env);
-        }
-        cl.getSubcommands().values().forEach(sub -> useEnvironment(sub, env));
+    private Cli.Result run(String... args) {
+        return Cli.run(env(), args);
     }
 
     private Path passwordFile(String password) throws Exception {
@@ -87,48 +64,48 @@ class AdminCommandTest {
 
     @Test
     void usersTokensAndGrantsAreManagedOfflineAndTheServerSeesThem() throws Exception {
-        Result created = run("admin", "user", "create", "alice", "--role", "engineer", "--password-file",
+        Cli.Result created = run("admin", "user", "create", "alice", "--role", "engineer", "--password-file",
                 passwordFile(PASSWORD).toString());
-        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).contains("alice").contains("engineer").contains("active");
 
-        Result shortPw = run("admin", "user", "create", "bob", "--role", "viewer", "--password-file",
+        Cli.Result shortPw = run("admin", "user", "create", "bob", "--role", "viewer", "--password-file",
                 passwordFile("short").toString());
-        assertThat(shortPw.code()).isEqualTo(2);
+        assertThat(shortPw.exitCode()).isEqualTo(2);
         assertThat(shortPw.err()).contains("at least 12");
         assertThat(run("admin", "user", "create", "carl", "--role", "root", "--password-file",
-                passwordFile(PASSWORD).toString()).code()).isEqualTo(2);
+                passwordFile(PASSWORD).toString()).exitCode()).isEqualTo(2);
         assertThat(run("admin", "user", "create", "dora", "--role", "viewer", "--password-file",
                 passwordFile("").toString()).err()).contains("no password");
         assertThat(run("admin", "user", "list").out()).contains("alice").doesNotContain("bob");
 
-        Result token = run("admin", "token", "create", "alice-cli", "--role", "engineer", "--user", "alice",
+        Cli.Result token = run("admin", "token", "create", "alice-cli", "--role", "engineer", "--user", "alice",
                 "--grant", "owner:team-a");
-        assertThat(token.code()).as(token.err()).isZero();
+        assertThat(token.exitCode()).as(token.err()).isZero();
         Matcher m = Pattern.compile("token: (ipk_\\S+)").matcher(token.out());
         assertThat(m.find()).isTrue();
         String secret = m.group(1);
         assertThat(run("admin", "token", "list").out()).contains("alice-cli").doesNotContain(secret);
-        assertThat(run("admin", "token", "create", "too-high", "--role", "admin", "--user", "alice").code())
+        assertThat(run("admin", "token", "create", "too-high", "--role", "admin", "--user", "alice").exitCode())
                 .isEqualTo(2);
 
-        Result grant = run("admin", "grant", "add", "--user", "alice", "owner:bosh-west");
-        assertThat(grant.code()).as(grant.err()).isZero();
+        Cli.Result grant = run("admin", "grant", "add", "--user", "alice", "owner:bosh-west");
+        assertThat(grant.exitCode()).as(grant.err()).isZero();
         String grantId = grant.out().strip().split("\\s+")[0];
         assertThat(run("admin", "grant", "list", "--user", "alice").out()).contains("bosh-west");
         assertThat(run("admin", "grant", "list", "--token", "alice-cli").out()).contains("team-a")
                 .doesNotContain("bosh-west");
-        assertThat(run("admin", "grant", "add", "--user", "nobody", "owner:x").code()).isEqualTo(4);
-        assertThat(run("admin", "grant", "add", "--user", "alice", "planet:x").code()).isEqualTo(2);
-        assertThat(run("admin", "grant", "remove", grantId).code()).isZero();
-        assertThat(run("admin", "grant", "remove", grantId).code()).isEqualTo(4);
+        assertThat(run("admin", "grant", "add", "--user", "nobody", "owner:x").exitCode()).isEqualTo(4);
+        assertThat(run("admin", "grant", "add", "--user", "alice", "planet:x").exitCode()).isEqualTo(2);
+        assertThat(run("admin", "grant", "remove", grantId).exitCode()).isZero();
+        assertThat(run("admin", "grant", "remove", grantId).exitCode()).isEqualTo(4);
 
         // set-password from standard input
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("a new passphrase for alice\n".getBytes(StandardCharsets.UTF_8)));
-            Result set = run("admin", "user", "set-password", "alice");
-            assertThat(set.code()).as(set.err()).isZero();
+            Cli.Result set = run("admin", "user", "set-password", "alice");
+            assertThat(set.exitCode()).as(set.err()).isZero();
         } finally {
             System.setIn(stdin);
         }
@@ -149,9 +126,9 @@ class AdminCommandTest {
 
         assertThat(run("admin", "user", "disable", "alice").out()).contains("disabled");
         assertThat(run("admin", "user", "enable", "alice").out()).contains("active");
-        assertThat(run("admin", "user", "delete", "alice").code()).isZero();
+        assertThat(run("admin", "user", "delete", "alice").exitCode()).isZero();
         assertThat(run("admin", "token", "list").out()).containsPattern("alice-cli.*revoked");
-        assertThat(run("admin", "user", "delete", "alice").code()).isEqualTo(4);
+        assertThat(run("admin", "user", "delete", "alice").exitCode()).isEqualTo(4);
         assertThat(run("admin", "token", "revoke", "bootstrap-admin").out()).contains("revoked");
 
         String audit = auditActors();
@@ -162,10 +139,10 @@ class AdminCommandTest {
     void withoutADatabaseOrASubcommandItSaysWhatIsMissing() {
         Map<String, String> env = new HashMap<>();
         env.put("IPKEEPER_SERVER_DATA_DIR", dir.resolve("missing").toString());
-        Result r = run(env, "admin", "user", "list");
-        assertThat(r.code()).isEqualTo(2);
+        Cli.Result r = Cli.run(env, "admin", "user", "list");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no data directory");
-        assertThat(run("admin", "user").code()).isEqualTo(2);
+        assertThat(run("admin", "user").exitCode()).isEqualTo(2);
     }
 
     private String auditActors() throws Exception {

@@ -11,11 +11,11 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs {@code ipkeeper …} in-process against a given environment (never the test process's), capturing the output. */
-final class Cli {
+public final class Cli {
     private Cli() {}
 
-    record Result(int exitCode, String out, String err) {
-        JsonNode json() {
+    public record Result(int exitCode, String out, String err) {
+        public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(out);
             } catch (IOException e) {
@@ -29,7 +29,7 @@ final class Cli {
         }
     }
 
-    static Result run(Map<String, String> env, String... args) {
+    public static Result run(Map<String, String> env, String... args) {
         CommandLine cl = IpkeeperCommand.commandLine();
         useEnvironment(cl, env);
         StringWriter out = new StringWriter();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One {@code ipkeeper server} child JVM on the test classpath; {@link #close()} stops it with SIGTERM. */
@@ -37,7 +36,7 @@ final class ServerProcess implements AutoCloseable {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String url;
         try {
-            url = CompletableFuture.supplyAsync(() -> readUrl(out)).get(90, TimeUnit.SECONDS);
+            url = CompletableFuture.supplyAsync(() -> io.ipkeeper.cli.OutputLines.readUntil(out, LISTENING)).get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("server did not start in 90 s; its stderr is in " + stderr, e);
@@ -59,19 +58,6 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(p, url);
     }
 
-    private static String readUrl(BufferedReader out) {
-        try {
-            for (String line; (line = out.readLine()) != null; ) {
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    return m.group(1);
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     String url() {
         return url;
