@@ -51,7 +51,8 @@ public final class Settings {
     public static final Setting<String> DATABASE_PASSWORD = new Setting<>("database.password", "--database-password", null,
             Parsers.text(), "Database password, if not in the URL (prefer the environment or file over this flag)");
     public static final Setting<Integer> DATABASE_POOL_SIZE = new Setting<>("database.pool-size", "--database-pool-size", 8,
-            Parsers.intRange(1, 200), "Maximum pooled database connections");
+            Parsers.intRange(2, 200), "Maximum pooled database connections (at least 2: migrations hold one connection"
+                    + " for their lock and use a second)");
 
     public static final Setting<String> BOOTSTRAP_TOKEN = new Setting<>("bootstrap-token", "--bootstrap-token", null,
             Parsers.text(), "First admin API token, used only on first start when no token exists yet (at least 32"

@@ -80,6 +80,12 @@ class ConfigTest {
     }
 
     @Test
+    void aPoolOfOneConnectionIsRefusedBecauseMigrationsNeedTwo() {
+        assertThatThrownBy(() -> Config.resolve(List.of(Settings.DATABASE_POOL_SIZE), Map.of("database.pool-size", "1"),
+                Map.of(), ConfigFile.none())).hasMessageContaining("database.pool-size").hasMessageContaining("2");
+    }
+
+    @Test
     void nonNumbersAreRejectedClearly() {
         assertThatThrownBy(() -> Config.resolve(SERVER, Map.of("server.port", "eighty"), Map.of(), ConfigFile.none()))
                 .hasMessage("invalid configuration: server.port = 'eighty' (from flag --port): expected a whole number from 0 to 65535");

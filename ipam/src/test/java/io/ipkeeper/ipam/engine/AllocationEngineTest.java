@@ -154,19 +154,19 @@ class AllocationEngineTest {
 
     @Test
     void rangeErrors() {
-        Subnet s = subnet("10.40.0.0/24", null);
-        f.ipam.ranges().create("n", RangeSpec.of(s.id(), "10.40.0.10", "10.40.0.20", RangePurpose.DYNAMIC));
-        rejects(RangeOutsideSubnet.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "10.40.0.250", "10.40.1.5", RangePurpose.STATIC)));
-        rejects(RangeOutsideSubnet.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "10.40.0.9", "10.40.0.5", RangePurpose.STATIC)));
-        rejects(OverlappingRange.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "10.40.0.20", "10.40.0.30", RangePurpose.STATIC)));
-        alloc.allocate("a", AllocationRequest.specific(s.id(), "10.40.0.100"));
-        rejects(SubnetNotEmpty.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "10.40.0.90", "10.40.0.110", RangePurpose.STATIC)));
+        Subnet s = subnet("198.18.40.0/24", null);
+        f.ipam.ranges().create("n", RangeSpec.of(s.id(), "198.18.40.10", "198.18.40.20", RangePurpose.DYNAMIC));
+        rejects(RangeOutsideSubnet.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "198.18.40.250", "198.18.41.5", RangePurpose.STATIC)));
+        rejects(RangeOutsideSubnet.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "198.18.40.9", "198.18.40.5", RangePurpose.STATIC)));
+        rejects(OverlappingRange.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "198.18.40.20", "198.18.40.30", RangePurpose.STATIC)));
+        alloc.allocate("a", AllocationRequest.specific(s.id(), "198.18.40.100"));
+        rejects(SubnetNotEmpty.class, () -> f.ipam.ranges().create("n", RangeSpec.of(s.id(), "198.18.40.90", "198.18.40.110", RangePurpose.STATIC)));
         f.assertIndexConsistent(s.id());
     }
 
     @Test
     void quarantineDelaysReuseThenLongestIdleFirst() {
-        Subnet s = subnet("10.50.0.0/29", null);
+        Subnet s = subnet("198.18.50.0/29", null);
         List<Allocation> all = alloc.allocate("a", AllocationRequest.nextFree(s.id()).count(6));
         alloc.release("a", all.get(3).id()); // .4 released first
         f.clock.advance(Duration.ofMinutes(10));
@@ -174,30 +174,30 @@ class AllocationEngineTest {
         assertThat(q.state()).isEqualTo(AllocationState.QUARANTINED);
         assertThat(f.rows("allocation_history")).isPositive();
         rejects(PoolExhausted.class, () -> alloc.allocate("a", AllocationRequest.nextFree(s.id())));
-        rejects(AddressNotAvailable.class, () -> alloc.allocate("a", AllocationRequest.specific(s.id(), "10.50.0.4")));
+        rejects(AddressNotAvailable.class, () -> alloc.allocate("a", AllocationRequest.specific(s.id(), "198.18.50.4")));
         f.clock.advance(Duration.ofMinutes(55)); // .4 is out of quarantine (65 min), .2 not yet (55 min)
-        assertThat(alloc.allocate("a", AllocationRequest.nextFree(s.id())).get(0).address().toString()).isEqualTo("10.50.0.4");
+        assertThat(alloc.allocate("a", AllocationRequest.nextFree(s.id())).get(0).address().toString()).isEqualTo("198.18.50.4");
         rejects(PoolExhausted.class, () -> alloc.allocate("a", AllocationRequest.nextFree(s.id())));
         f.clock.advance(Duration.ofMinutes(10));
-        assertThat(alloc.allocate("a", AllocationRequest.nextFree(s.id())).get(0).address().toString()).isEqualTo("10.50.0.2");
+        assertThat(alloc.allocate("a", AllocationRequest.nextFree(s.id())).get(0).address().toString()).isEqualTo("198.18.50.2");
         f.assertIndexConsistent(s.id());
     }
 
     @Test
     void neverUsedAddressesComeBeforeQuarantineEndedOnes() {
-        Subnet s = subnet("10.51.0.0/29", null);
+        Subnet s = subnet("198.18.51.0/29", null);
         Allocation first = alloc.allocate("a", AllocationRequest.nextFree(s.id())).get(0);
         alloc.release("a", first.id());
         f.clock.advance(Duration.ofHours(2));
         assertThat(addresses(alloc.allocate("a", AllocationRequest.nextFree(s.id()).count(5))))
-                .containsExactly("10.51.0.2", "10.51.0.3", "10.51.0.4", "10.51.0.5", "10.51.0.6");
+                .containsExactly("198.18.51.2", "198.18.51.3", "198.18.51.4", "198.18.51.5", "198.18.51.6");
         assertThat(alloc.allocate("a", AllocationRequest.nextFree(s.id())).get(0).address()).isEqualTo(first.address());
         f.assertIndexConsistent(s.id());
     }
 
     @Test
     void idempotencyKeys() {
-        Subnet s = subnet("10.60.0.0/24", null);
+        Subnet s = subnet("198.18.60.0/24", null);
         AllocationRequest req = AllocationRequest.nextFree(s.id()).hostname("vm-1").idempotencyKey("k-1");
         Allocation a = alloc.allocate("terraform", req).get(0);
         long rows = f.rows("allocation");
@@ -216,7 +216,7 @@ class AllocationEngineTest {
 
     @Test
     void reservationsExpireThroughTheSweeper() {
-        Subnet s = subnet("10.70.0.0/29", null);
+        Subnet s = subnet("198.18.70.0/29", null);
         Allocation r = alloc.allocate("a", AllocationRequest.nextFree(s.id()).reserved(Duration.ofMinutes(5))).get(0);
         assertThat(r.state()).isEqualTo(AllocationState.RESERVED);
         Allocation keep = alloc.allocate("a", AllocationRequest.nextFree(s.id()).reserved(Duration.ofMinutes(5))).get(0);
@@ -233,22 +233,22 @@ class AllocationEngineTest {
     @Test
     void containersHoldPrefixesNotAddresses() {
         long space = f.space("containers");
-        Subnet c = f.ipam.subnets().create("n", SubnetSpec.of(space, "10.80.0.0/16").asContainer());
+        Subnet c = f.ipam.subnets().create("n", SubnetSpec.of(space, "198.19.0.0/16").asContainer());
         rejects(AllocationInContainer.class, () -> alloc.allocate("a", AllocationRequest.nextFree(c.id())));
-        Subnet a = f.ipam.subnets().create("n", SubnetSpec.of(space, "10.80.0.0/24"));
+        Subnet a = f.ipam.subnets().create("n", SubnetSpec.of(space, "198.19.0.0/24"));
         assertThat(a.parentId()).isEqualTo(c.id());
         Subnet b = f.ipam.subnets().allocateChildPrefix("n", c.id(), 26, null);
-        assertThat(b.prefix().toString()).isEqualTo("10.80.1.0/26");
+        assertThat(b.prefix().toString()).isEqualTo("198.19.1.0/26");
         Subnet d = f.ipam.subnets().allocateChildPrefix("n", c.id(), 24, null);
-        assertThat(d.prefix().toString()).isEqualTo("10.80.2.0/24");
-        assertThat(f.ipam.subnets().allocateChildPrefix("n", c.id(), 25, null).prefix().toString()).isEqualTo("10.80.1.128/25");
-        rejects(OverlappingSubnet.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "10.80.0.0/24")));
-        rejects(OverlappingSubnet.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "10.0.0.0/8")));
-        assertThat(rejects(MalformedPrefix.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "10.80.9.7/24"))))
-                .hasMessage("10.80.9.7/24 has host bits set; did you mean 10.80.9.0/24?");
-        rejects(AddressOutsideSubnet.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "10.80.9.0/24").withGateway("10.80.8.1")));
+        assertThat(d.prefix().toString()).isEqualTo("198.19.2.0/24");
+        assertThat(f.ipam.subnets().allocateChildPrefix("n", c.id(), 25, null).prefix().toString()).isEqualTo("198.19.1.128/25");
+        rejects(OverlappingSubnet.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "198.19.0.0/24")));
+        rejects(OverlappingSubnet.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "198.16.0.0/12")));
+        assertThat(rejects(MalformedPrefix.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "198.19.9.7/24"))))
+                .hasMessage("198.19.9.7/24 has host bits set; did you mean 198.19.9.0/24?");
+        rejects(AddressOutsideSubnet.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "198.19.9.0/24").withGateway("198.19.8.1")));
         alloc.allocate("a", AllocationRequest.nextFree(a.id()));
-        rejects(SubnetNotEmpty.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "10.80.0.128/25")));
+        rejects(SubnetNotEmpty.class, () -> f.ipam.subnets().create("n", SubnetSpec.of(space, "198.19.0.128/25")));
         Subnet tiny = f.ipam.subnets().create("n", SubnetSpec.of(space, "10.81.0.0/30").asContainer());
         f.ipam.subnets().allocateChildPrefix("n", tiny.id(), 31, null);
         f.ipam.subnets().allocateChildPrefix("n", tiny.id(), 31, null);
