@@ -16,6 +16,7 @@ public final class Bench {
             "jmh", "org.openjdk.jmh.Main",
             "ipam-allocation", "io.ipkeeper.bench.ipam.IpamAllocationBench",
             "http-allocation", "io.ipkeeper.bench.http.HttpAllocationBench",
+            "agent-ingest", "io.ipkeeper.bench.agents.AgentIngestBench",
             "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint",
             "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench"));
 
