@@ -50,6 +50,9 @@ import io.ipkeeper.server.conflicts.ConflictRoutes;
 import io.ipkeeper.server.conflicts.ConflictStore;
 import io.ipkeeper.server.auth.UserStore;
 import io.ipkeeper.server.metrics.Metrics;
+import io.ipkeeper.server.netbox.NetboxRoute;
+import io.ipkeeper.server.netbox.NetboxRoutes;
+import io.ipkeeper.server.netbox.internal.NetboxAuth;
 import io.ipkeeper.server.tls.internal.ServerCertificate;
 import io.ipkeeper.server.tls.internal.TlsConnector;
 import io.ipkeeper.server.webhooks.WebhookRoutes;
@@ -89,9 +92,11 @@ public final class IpkeeperServer implements AutoCloseable {
     private final String generatedBootstrapToken;
     private final ScheduledExecutorService maintenance;
     private final Webhooks webhooks;
+    private final List<NetboxRoute> netboxRoutes;
 
     private IpkeeperServer(Database database, Javalin http, String url, List<RouteDoc> routes,
-                           String generatedBootstrapToken, ScheduledExecutorService maintenance, Webhooks webhooks) {
+                           String generatedBootstrapToken, ScheduledExecutorService maintenance, Webhooks webhooks,
+                           List<NetboxRoute> netboxRoutes) {
         this.database = database;
         this.http = http;
         this.url = url;
@@ -99,6 +104,7 @@ public final class IpkeeperServer implements AutoCloseable {
         this.generatedBootstrapToken = generatedBootstrapToken;
         this.maintenance = maintenance;
         this.webhooks = webhooks;
+        this.netboxRoutes = netboxRoutes;
     }
 
     /** Opens and migrates the database, then starts listening. Fails with a clear message if either is impossible. */
@@ -145,6 +151,8 @@ public final class IpkeeperServer implements AutoCloseable {
         probeVetter.coverage(coverage);
         AllocationGrants allocationGrants = new AllocationGrants(ipam);
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
+        AtomicReference<List<NetboxRoute>> netboxDocs = new AtomicReference<>();
+        AllocationStore allocationStore = new AllocationStore(database, clock);
         Javalin http;
         try {
             http = Javalin.create(config -> {
@@ -179,7 +187,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 SpaceRoutes.register(api, ipam);
                 SubnetRoutes.register(api, ipam);
                 RangeRoutes.register(api, ipam);
-                AllocationRoutes.register(api, ipam, new AllocationStore(database, clock), metrics.allocations(),
+                AllocationRoutes.register(api, ipam, allocationStore, metrics.allocations(),
                         allocationGrants, ids -> probeNotes(probeStore, ids));
                 FreeSpaceRoutes.register(api, ipam, database);
                 BoshRoutes.register(api, ipam, allocationGrants);
@@ -190,6 +198,8 @@ public final class IpkeeperServer implements AutoCloseable {
                 ProbeRoutes.register(api, agentStore, probeStore);
                 metrics.register(api, config);
                 docs.set(api.docs());
+                netboxDocs.set(NetboxRoutes.register(config.routes, new NetboxAuth(tokens, principals, clock), ipam,
+                        allocationStore, allocationGrants, metrics.allocations()));
                 Map<String, Object> openApi = OpenApiDocument.build(api.docs());
                 config.routes.get("/api/v1/openapi.json", ctx -> ctx.json(openApi));
             });
@@ -220,7 +230,8 @@ public final class IpkeeperServer implements AutoCloseable {
                 MAINTENANCE_SECONDS, TimeUnit.SECONDS);
         long sweepMillis = options.conflicts().sweepInterval().toMillis();
         maintenance.scheduleWithFixedDelay(() -> sweepConflicts(engine), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks);
+        return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks,
+                netboxDocs.get());
     }
 
     /**
@@ -284,6 +295,11 @@ public final class IpkeeperServer implements AutoCloseable {
     /** Every API route with the permission it needs (for the OpenAPI document and the role matrix test). */
     public List<RouteDoc> routes() {
         return routes;
+    }
+
+    /** The NetBox-compatible adapter's routes under /api/ (docs/netbox-compat.md), with their permissions. */
+    public List<NetboxRoute> netboxRoutes() {
+        return netboxRoutes;
     }
 
     /**
