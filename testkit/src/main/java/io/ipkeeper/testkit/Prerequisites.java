@@ -23,7 +23,9 @@ public final class Prerequisites {
         GO("go", "Go toolchain with Debian's memberlist sources"),
         SERF("serf", "Serf agent"),
         BROWSER("browser", "headless Chromium with chromedriver"),
-        NETNS("netns", "root and iproute2 for network namespaces");
+        NETNS("netns", "root and iproute2 for network namespaces"),
+        PYNETBOX("pynetbox", "Debian's python3-pynetbox for the system python3"),
+        ANSIBLE("ansible", "Debian's ansible (ships the netbox.netbox collection)");
 
         private final String key;
         private final String label;
