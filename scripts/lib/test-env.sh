@@ -3,7 +3,7 @@
 
 # Debian packages the suite needs: PostgreSQL for storage tests, Go + memberlist sources and Serf for interop tests,
 # Chromium for browser tests, iproute2 for network-namespace tests.
-IPK_TEST_PACKAGES="postgresql serf golang-go golang-github-hashicorp-memberlist-dev chromium chromium-driver iproute2"
+IPK_TEST_PACKAGES="postgresql serf golang-go golang-github-hashicorp-memberlist-dev chromium chromium-driver iproute2 python3-pynetbox ansible"
 
 ipk_package_installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
