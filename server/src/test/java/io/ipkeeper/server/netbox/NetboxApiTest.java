@@ -208,6 +208,7 @@ class NetboxApiTest {
         assertThat(nb.get(list + "?parent=198.18.10.0/24").ok(200).get("count").asInt()).isEqualTo(2);
         assertThat(nb.get(list + "?vrf_id=" + vrfSpace).ok(200).get("count").asInt()).isEqualTo(1);
         assertThat(nb.get(list + "?id=" + id).ok(200).get("results").get(0).get("dns_name").asText()).isEqualTo("db.example");
+        assertThat(nb.get(list + "?id=987654").ok(200).get("count").asInt()).isZero();
 
         JsonNode patched = nb.send("PATCH", list + id + "/", Map.of("description", "primary")).ok(200);
         assertThat(patched.get("description").asText()).isEqualTo("primary");

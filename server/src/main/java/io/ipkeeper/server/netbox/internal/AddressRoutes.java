@@ -103,7 +103,7 @@ public final class AddressRoutes {
             }
         }
         List<Allocation> out = new ArrayList<>();
-        for (Subnet n : c.subnets()) {
+        for (Subnet n : ids == null ? c.subnets() : subnetsOf(ids, c)) {
             if (n.container() || spaces != null && !spaces.contains(n.spaceId())
                     || !parents.isEmpty() && parents.stream().noneMatch(x -> x.overlaps(n.prefix()))
                     || !ips.isEmpty() && ips.stream().noneMatch(n.prefix()::contains)) {
@@ -121,6 +121,19 @@ public final class AddressRoutes {
         NetboxViews v = new NetboxViews(NetboxHttp.origin(ctx), c);
         boolean brief = Listing.brief(ctx);
         ctx.json(Listing.page(ctx, out, a -> v.address(a, brief)));
+    }
+
+    /** With {@code id=} given, only the subnets of those allocations need reading (unknown ids match nothing). */
+    private List<Subnet> subnetsOf(Set<Long> ids, Catalog c) {
+        Set<Long> wanted = new java.util.HashSet<>();
+        for (long id : ids) {
+            try {
+                wanted.add(ipam.allocator().get(id).subnetId());
+            } catch (NotFound e) {
+                // filtered out, as NetBox filters unknown ids
+            }
+        }
+        return c.subnets().stream().filter(n -> wanted.contains(n.id())).toList();
     }
 
     /** {@code address=} with a mask matches that exact address and mask; without one, any mask. */
