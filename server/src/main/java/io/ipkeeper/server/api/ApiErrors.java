@@ -52,7 +52,10 @@ public final class ApiErrors {
     /** A detail that tells the client what to do, where the status allows one. */
     private static String detail(int status, Context ctx, String fallback) {
         return switch (status) {
-            case 404 -> "no resource at " + ctx.path() + "; the API lives under /api/v1";
+            case 404 -> ctx.path().startsWith("/api/") && !ctx.path().startsWith("/api/v1/")
+                    ? "no resource at " + ctx.path() + "; ipkeeper's NetBox-compatible API covers only the IPAM"
+                            + " endpoints listed in docs/netbox-compat.md, its own API lives under /api/v1"
+                    : "no resource at " + ctx.path() + "; the API lives under /api/v1";
             case 405 -> ctx.method() + " is not supported on " + ctx.path();
             case 413 -> "the request body is larger than the server accepts";
             default -> fallback == null || fallback.isBlank() ? title(status) : fallback;

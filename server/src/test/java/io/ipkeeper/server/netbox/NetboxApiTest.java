@@ -64,6 +64,10 @@ class NetboxApiTest {
         assertThat(status.ok(200).get("netbox-version").asText()).matches("4\\.5\\.\\d+");
         assertThat(status.header("API-Version")).isEqualTo("4.5");
         assertThat(nb.get("/api/ipam/prefixes/987654/").header("API-Version")).isEqualTo("4.5");
+        // an endpoint the adapter does not have says where the supported list is
+        Api.Res unknown = nb.get("/api/dcim/devices/");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").asText()).contains("docs/netbox-compat.md");
     }
 
     @Test
