@@ -34,7 +34,7 @@ export function field(label, name, opts = {}) {
   const id = `f-${name}-${++seq}`;
   let control;
   if (opts.options) {
-    control = h('select', { id, name, required: opts.required },
+    control = h('select', { id, name, required: opts.required, multiple: opts.multiple },
       opts.options.map(o => (Array.isArray(o) ? h('option', { value: o[0] }, o[1]) : h('option', { value: o }, o))));
     if (opts.value != null) control.value = opts.value;
   } else if (opts.type === 'textarea') {

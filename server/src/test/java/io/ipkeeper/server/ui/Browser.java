@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,16 +69,22 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Waits for {@code condition}; a timeout names what the page's alert region said (usually the API's detail). */
     public <T> T await(Function<WebDriver, T> condition) {
-        return wait.until(condition);
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            String alert = driver.findElements(By.id("error")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new TimeoutException("page " + driver.getCurrentUrl() + " alert: '" + alert + "'; " + e.getMessage(), e);
+        }
     }
 
     public WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     public void waitText(String css, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     public List<WebElement> all(String css) {
@@ -102,7 +109,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        await(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
     /** Logs in through the login page and waits until the header names the user. */
