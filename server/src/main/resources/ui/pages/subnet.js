@@ -12,8 +12,9 @@ const BLOCKS = 256n;
 
 export async function render(main, id) {
   const s = await api('GET', `/api/v1/subnets/${id}`);
+  const space = await api('GET', `/api/v1/spaces/${s.space}`);
   const net = cidr(s.prefix);
-  main.append(h('h1', {}, s.prefix), details(s));
+  main.append(h('h1', {}, s.prefix), details(s, space));
   if (s.container) {
     await container(main, s);
     return;
@@ -25,16 +26,16 @@ export async function render(main, id) {
   if (can('allocate')) main.append(allocateForm(s, ranges));
   main.append(rangesSection(s, ranges));
   main.append(h('section', { 'aria-labelledby': 'map-h' }, h('h2', { id: 'map-h' }, 'Address map'),
-    legend(), addressMap(net, allocations, conflicted)));
+    legend(), addressMap(net, allocations, conflicted, s.gateway)));
   main.append(h('section', { 'aria-labelledby': 'list-h' }, h('h2', { id: 'list-h' }, 'Addresses'),
-    h('div', { id: 'edit-box' }), addressList(net, allocations)));
+    h('div', { id: 'edit-box' }), addressList(net, allocations, s.gateway)));
 }
 
-function details(s) {
+function details(s, space) {
   const u = s.utilization;
   const row = (k, v) => [h('dt', {}, k), h('dd', {}, v ?? '—')];
   return h('section', { class: 'card' }, h('dl', { class: 'details' },
-    row('Space', String(s.space)), row('Kind', s.container ? 'container' : 'leaf'), row('Gateway', s.gateway),
+    row('Space', space.name), row('Kind', s.container ? 'container' : 'leaf'), row('Gateway', s.gateway),
     row('VLAN', s.vlan == null ? null : String(s.vlan)), row('DNS', s.dnsServers.join(', ') || null),
     row('Description', s.description),
     row('Utilization', h('span', {}, bar(u.usedPercent, u.thresholdPercent),
@@ -102,11 +103,11 @@ function rangesSection(s, ranges) {
 
 function legend() {
   return h('ul', { class: 'legend', 'aria-label': 'Map colours' },
-    ['free', 'allocated', 'reserved', 'quarantined', 'conflict', 'unusable'].map(k =>
+    ['free', 'allocated', 'reserved', 'quarantined', 'conflict', 'gateway', 'unusable'].map(k =>
       h('li', {}, h('span', { class: `cell ${k}` }), k)));
 }
 
-function addressMap(net, allocations, conflicted) {
+function addressMap(net, allocations, conflicted, gateway) {
   const byAddr = new Map(allocations.map(a => [parse(a.address).n, a]));
   const use = usable(net);
   if (net.size <= MAP_CELLS) {
@@ -114,7 +115,8 @@ function addressMap(net, allocations, conflicted) {
     for (let n = net.start; n <= net.end; n++) {
       const a = byAddr.get(n);
       const addr = format(net.v, n);
-      const state = conflicted.has(addr) ? 'conflict' : a ? a.state : (n < use.start || n > use.end) ? 'unusable' : 'free';
+      const state = conflicted.has(addr) ? 'conflict' : a ? a.state : addr === gateway ? 'gateway'
+        : (n < use.start || n > use.end) ? 'unusable' : 'free';
       const label = `${addr} ${state}${a && a.hostname ? ` ${a.hostname}` : ''}`;
       cells.push(h('span', { class: `cell ${state}`, title: label, 'data-address': addr, role: 'listitem',
         'aria-label': label }));
@@ -135,9 +137,12 @@ function addressMap(net, allocations, conflicted) {
     'aria-label': `${BLOCKS} blocks of ${blockSize} addresses` }, cells);
 }
 
-function addressList(net, allocations) {
+function addressList(net, allocations, gateway) {
   const use = usable(net);
-  const sorted = [...allocations].sort((a, b) => (parse(a.address).n < parse(b.address).n ? -1 : 1));
+  // The gateway is not allocatable: it is a row of its own, not part of a free gap.
+  const rowsOf = gateway && !allocations.some(a => a.address === gateway)
+    ? [...allocations, { address: gateway, state: 'gateway' }] : allocations;
+  const sorted = [...rowsOf].sort((a, b) => (parse(a.address).n < parse(b.address).n ? -1 : 1));
   const rows = [];
   let next = use.start;
   const gap = (from, to) => {
@@ -149,7 +154,8 @@ function addressList(net, allocations) {
   for (const a of sorted) {
     const n = parse(a.address).n;
     gap(next, n - 1n);
-    rows.push(allocationRow(a));
+    rows.push(a.state === 'gateway' ? h('tr', { 'data-address': a.address }, h('td', {}, h('code', {}, a.address)),
+      h('td', {}, h('span', { class: 'state' }, 'gateway')), h('td', { colspan: 5 })) : allocationRow(a));
     next = n + 1n;
   }
   gap(next, use.end);
