@@ -62,6 +62,12 @@ async function show() {
   document.body.dataset.page = path.split('/')[1] || '';
 }
 
+// A CSP violation is a bug in the UI (an inline style or script slipped in): report it and count it for the tests.
+document.addEventListener('securitypolicyviolation', e => {
+  console.error(`Content-Security-Policy blocked ${e.blockedURI || 'inline'} (${e.violatedDirective})`);
+  const root = document.documentElement;
+  root.dataset.cspViolations = String(Number(root.dataset.cspViolations || 0) + 1);
+});
 onUnauthorized(async () => { await load(); if (!me()) go('#/login'); });
 window.addEventListener('hashchange', show);
 document.addEventListener('ipkeeper:session', () => nav());

@@ -97,6 +97,12 @@ class WebUiTest {
             b.waitText("main h1", "Audit log of allocation");
             b.waitText("main table", "allocation.release");
             assertThat(b.visible("main table").getText()).contains("allocation.create", "allocation.update", "user:");
+
+            b.open(server.url() + "/ui/#/spaces");
+            b.await(d -> b.all(".tree a.prefix").stream().anyMatch(e -> e.getText().equals("198.18.10.0/24")));
+            assertThat(b.all(".tree .util [role=img]")).isNotEmpty();
+            // everything above ran under the strict CSP without a single blocked script or style
+            assertThat(b.script("return document.documentElement.dataset.cspViolations || null")).isNull();
         }
     }
 
