@@ -4,12 +4,13 @@ import { h, table, when, field, form, compact } from '../dom.js';
 import { go } from '../router.js';
 
 const FILTERS = ['objectType', 'objectId', 'actor', 'action', 'requestId'];
+const LABELS = { objectType: 'Object type', objectId: 'Object id', actor: 'Actor', action: 'Action', requestId: 'Request id' };
 
 export async function render(main, params) {
   const filters = Object.fromEntries(FILTERS.filter(k => params[k]).map(k => [k, params[k]]));
   const scope = filters.objectType ? ` of ${filters.objectType}${filters.objectId ? ` ${filters.objectId}` : ''}` : '';
   main.append(h('h1', {}, `Audit log${scope}`));
-  main.append(form('audit-filter', 'Filter', FILTERS.map(k => field(k, k, { value: params[k] ?? '' })), 'Apply',
+  main.append(form('audit-filter', 'Filter', FILTERS.map(k => field(LABELS[k], k, { value: params[k] ?? '' })), 'Apply',
     async v => go(`#/audit?${new URLSearchParams(compact(v))}`)));
   const query = new URLSearchParams(filters).toString();
   const events = await list(`/api/v1/audit${query ? `?${query}` : ''}`);

@@ -133,8 +133,10 @@ function addressMap(net, allocations, conflicted, gateway) {
     const label = `block from ${first}: ${u} in use of ${blockSize}`;
     return h('span', { class: `cell block level${level}`, title: label, role: 'listitem', 'aria-label': label });
   });
-  return h('div', { class: 'map blocks', id: 'address-map', role: 'list',
-    'aria-label': `${BLOCKS} blocks of ${blockSize} addresses` }, cells);
+  return [h('p', { class: 'hint' }, `Too many addresses for one cell each: ${BLOCKS} blocks of ${blockSize} addresses,`
+    + ' darker blue = more of the block in use.'),
+  h('div', { class: 'map blocks', id: 'address-map', role: 'list',
+    'aria-label': `${BLOCKS} blocks of ${blockSize} addresses` }, cells)];
 }
 
 function addressList(net, allocations, gateway) {

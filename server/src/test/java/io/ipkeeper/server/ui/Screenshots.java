@@ -101,10 +101,10 @@ public final class Screenshots {
             page(b, out, "subnet", 0);
             b.open(url + "/ui/#/subnets/" + demo.k8s());
             b.visible("#address-map");
-            page(b, out, "subnet-map-22", 1100);
+            page(b, out, "subnet-map-22", 0);
             b.open(url + "/ui/#/subnets/" + demo.v6());
             b.visible("#address-map.blocks");
-            page(b, out, "subnet-ipv6-blocks", 1100);
+            page(b, out, "subnet-ipv6-blocks", 0);
             b.open(url + "/ui/#/search?q=bosh-west-3");
             b.waitText("main", "198.18.10.");
             page(b, out, "search", 600);
