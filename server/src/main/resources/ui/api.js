@@ -36,11 +36,17 @@ export async function api(method, path, body, headers = {}) {
   return data;
 }
 
-/** All results of a paged list (up to the API's page limit of 1000). */
-export async function list(path) {
+/** The results of a paged list, following "next" in pages of 1000 until {@code max} (a /20 holds 4096 addresses). */
+export async function list(path, max = 8192) {
   const sep = path.includes('?') ? '&' : '?';
-  const r = await api('GET', `${path}${sep}limit=1000`);
-  return Array.isArray(r) ? r : r.results;
+  let r = await api('GET', `${path}${sep}limit=${Math.min(1000, max)}`);
+  if (Array.isArray(r)) return r;
+  const out = [...r.results];
+  while (r.next && out.length < max) {
+    r = await api('GET', r.next);
+    out.push(...r.results);
+  }
+  return out;
 }
 
 export const q = encodeURIComponent;

@@ -13,8 +13,8 @@ export async function render(main, params) {
   main.append(form('audit-filter', 'Filter', FILTERS.map(k => field(LABELS[k], k, { value: params[k] ?? '' })), 'Apply',
     async v => go(`#/audit?${new URLSearchParams(compact(v))}`)));
   const query = new URLSearchParams(filters).toString();
-  const events = await list(`/api/v1/audit${query ? `?${query}` : ''}`);
-  main.append(table('Audit events, newest first', ['When', 'Actor', 'Action', 'Object', 'Request', 'Change'],
+  const events = await list(`/api/v1/audit${query ? `?${query}` : ''}`, 200);
+  main.append(table(`Audit events, newest first${events.length === 200 ? ' (the latest 200; filter to see older ones)' : ''}`, ['When', 'Actor', 'Action', 'Object', 'Request', 'Change'],
     events.map(e => h('tr', {}, h('td', {}, when(e.occurredAt)), h('td', {}, e.actor), h('td', { class: 'action' }, e.action),
       h('td', {}, e.objectType ? h('a', { href: `#/audit?objectType=${q(e.objectType)}&objectId=${e.objectId ?? ''}` },
         `${e.objectType} ${e.objectId ?? ''}`) : ''),
