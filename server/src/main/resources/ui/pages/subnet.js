@@ -15,6 +15,7 @@ export async function render(main, id) {
   const space = await api('GET', `/api/v1/spaces/${s.space}`);
   const net = cidr(s.prefix);
   main.append(h('h1', {}, s.prefix), details(s, space));
+  if (can('manage')) main.append(editSubnet(s));
   if (s.container) {
     await container(main, s);
     return;
@@ -41,6 +42,26 @@ function details(s, space) {
     row('Utilization', h('span', {}, bar(u.usedPercent, u.thresholdPercent),
       ` ${u.allocated} allocated, ${u.reserved} reserved, ${u.quarantined} quarantined, ${u.free} free of ${u.size}`)),
     row('History', h('a', { href: `#/audit?objectType=subnet&objectId=${s.id}` }, 'Audit log of this subnet'))));
+}
+
+/** Admin: change what a subnet says about itself (never its prefix); If-Match makes a concurrent change a 412. */
+function editSubnet(s) {
+  const f = form('subnet-edit-form', 'Edit subnet', [
+    field('Description', 'description', { value: s.description ?? '' }),
+    field('Gateway', 'gateway', { value: s.gateway ?? '' }),
+    field('VLAN', 'vlan', { type: 'number', value: s.vlan ?? '' }),
+    field('DNS servers', 'dnsServers', { value: s.dnsServers.join(', '), hint: 'comma-separated' }),
+    field('Alert at % used', 'utilizationThreshold', { type: 'number', value: s.utilizationThreshold ?? '' }),
+  ], 'Save subnet', async v => {
+    const num = x => (x === '' ? null : Number(x));
+    await api('PATCH', `/api/v1/subnets/${s.id}`, {
+      description: v.description || null, gateway: v.gateway || null, vlan: num(v.vlan),
+      dnsServers: v.dnsServers ? v.dnsServers.split(/[\s,]+/).filter(Boolean) : [],
+      utilizationThreshold: num(v.utilizationThreshold),
+    }, { 'If-Match': s.etag });
+    go(`#/subnets/${s.id}?saved=${Date.now()}`, `Saved ${s.prefix}`);
+  });
+  return h('details', { class: 'edit-subnet' }, h('summary', {}, 'Edit subnet'), f);
 }
 
 async function container(main, s) {

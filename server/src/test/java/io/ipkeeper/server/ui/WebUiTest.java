@@ -61,6 +61,12 @@ class WebUiTest {
                     .type("subnet-form", "gateway", "198.18.10.1").submit("subnet-form");
             b.waitText("main h1", "198.18.10.0/24");
 
+            b.click("details.edit-subnet > summary");
+            b.type("subnet-edit-form", "description", "web tier").type("subnet-edit-form", "utilizationThreshold", "85")
+                    .submit("subnet-edit-form");
+            b.waitText("#status", "Saved 198.18.10.0/24");
+            b.waitText("main dl.details", "web tier");
+
             b.type("range-form", "start", "198.18.10.100").type("range-form", "end", "198.18.10.149")
                     .type("range-form", "owner", "bosh-west").submit("range-form");
             b.waitText("td.owner", "bosh-west");
