@@ -1,5 +1,5 @@
 // Spaces and their subnet trees (nested, collapsible, with utilization bars), and search across all spaces.
-import { api, list, q } from '../api.js';
+import { list, q } from '../api.js';
 import { h, bar, table, when } from '../dom.js';
 import { go } from '../router.js';
 import { looksLikeAddress, isMac, isPrefix, cidr } from '../ip.js';
@@ -13,18 +13,12 @@ export async function render(main) {
     return;
   }
   for (const s of spaces) {
-    const subnets = await list(`/api/v1/subnets?space=${s.id}`);
-    const util = await utilization(subnets);
+    const subnets = await list(`/api/v1/subnets?space=${s.id}&utilization=true`);
+    const util = new Map(subnets.map(x => [x.id, x.utilization]));
     main.append(h('section', { class: 'card space', 'aria-labelledby': `space-${s.id}` },
       h('h2', { id: `space-${s.id}` }, s.name, s.description ? h('small', {}, ` — ${s.description}`) : null),
       subnets.length ? tree(subnets, util, null) : h('p', { class: 'empty' }, 'No subnets in this space yet.')));
   }
-}
-
-async function utilization(subnets) {
-  // One request per subnet; the tree is for humans, so a few hundred subnets at most.
-  const entries = await Promise.all(subnets.map(async s => [s.id, (await api('GET', `/api/v1/subnets/${s.id}`)).utilization]));
-  return new Map(entries);
 }
 
 function byAddress(a, b) {
