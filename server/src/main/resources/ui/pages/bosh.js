@@ -21,7 +21,16 @@ export async function render(main, id, params) {
   const yaml = await api('GET', `/api/v1/subnets/${id}/bosh?owner=${q(owner)}`, undefined, { Accept: 'application/yaml' });
   const pre = h('pre', { id: 'bosh-yaml', class: 'code', tabindex: 0 }, yaml);
   const copy = h('button', { type: 'button', id: 'copy-bosh', onclick: act(async () => {
-    await navigator.clipboard.writeText(yaml);
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(yaml);
+    } else {
+      // Plain HTTP to a remote server is not a secure context: no Clipboard API, so select and use the old command.
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      if (!document.execCommand('copy')) throw new Error('Copying is blocked here: the text is selected, press Ctrl+C.');
+    }
     status('Copied the cloud-config entry to the clipboard');
   }) }, 'Copy');
   main.append(h('div', { class: 'card' }, h('div', { class: 'actions' }, copy), pre),

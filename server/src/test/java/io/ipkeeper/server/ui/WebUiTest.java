@@ -73,7 +73,8 @@ class WebUiTest {
             String subnetPage = b.driver().getCurrentUrl();
             b.click("a[href^='#/bosh/']");
             b.waitText("#bosh-yaml", "range: \"198.18.10.0/24\"");
-            b.visible("#copy-bosh");
+            b.click("#copy-bosh");
+            b.waitText("#status", "Copied the cloud-config entry");
             b.open(subnetPage);
             b.waitText("main h1", "198.18.10.0/24");
 
