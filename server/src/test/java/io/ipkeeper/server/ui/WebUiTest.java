@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -149,6 +150,30 @@ class WebUiTest {
             b.open(server.url() + "/ui/#/admin?tab=users");
             b.waitText("main", "Only admins");
             assertThat(b.all("form#user-form")).isEmpty();
+        }
+    }
+
+    @Test
+    void keyboardAloneLogsInAndFoldsTheTree() {
+        Api admin = Api.admin(server);
+        admin.post("/api/v1/spaces", Map.of("name", "kbd")).ok(201);
+        admin.post("/api/v1/subnets", Map.of("space", "kbd", "prefix", "198.18.32.0/22", "container", true)).ok(201);
+        admin.post("/api/v1/subnets", Map.of("space", "kbd", "prefix", "198.18.33.0/24")).ok(201);
+        try (Browser b = Browser.start(1280, 900)) {
+            b.open(server.url() + "/ui/#/login");
+            b.visible("#login-form [name=username]").sendKeys("netops", Keys.TAB, PASSWORD, Keys.ENTER);
+            b.waitText("#whoami", "netops");
+            // after a navigation the focus is on the new page's heading (screen readers announce it)
+            b.await(d -> "H1".equals(b.script("return document.activeElement.tagName")));
+            WebElement summary = b.await(d -> d.findElements(By.xpath("//summary[.//a[text()='198.18.32.0/22']]"))
+                    .stream().findFirst().orElse(null));
+            WebElement child = b.driver().findElement(By.xpath("//a[text()='198.18.33.0/24']"));
+            assertThat(child.isDisplayed()).isTrue();
+            b.script("arguments[0].focus()", summary);
+            summary.sendKeys(Keys.ENTER);
+            b.await(d -> !child.isDisplayed());
+            summary.sendKeys(Keys.SPACE);
+            b.await(d -> child.isDisplayed());
         }
     }
 
