@@ -68,7 +68,10 @@ document.addEventListener('securitypolicyviolation', e => {
   const root = document.documentElement;
   root.dataset.cspViolations = String(Number(root.dataset.cspViolations || 0) + 1);
 });
-onUnauthorized(async () => { await load(); if (!me()) go('#/login'); });
+onUnauthorized(async () => {
+  await load();
+  if (!me()) go('#/login', 'Your session has ended (expired or logged out elsewhere): please log in again.');
+});
 window.addEventListener('hashchange', show);
 document.addEventListener('ipkeeper:session', () => nav());
 await load();
