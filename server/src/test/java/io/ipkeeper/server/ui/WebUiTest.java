@@ -178,6 +178,21 @@ class WebUiTest {
     }
 
     @Test
+    void anEndedSessionLeadsBackToTheLoginWithAReason() {
+        Api admin = Api.admin(server);
+        long id = admin.post("/api/v1/users", Map.of("username", "temp", "role", "engineer", "password", PASSWORD))
+                .ok(201).get("id").asLong();
+        try (Browser b = Browser.start(1280, 900)) {
+            b.login(server.url(), "temp", PASSWORD);
+            admin.patch("/api/v1/users/" + id, Map.of("disabled", true), Map.of()).ok(200); // ends her sessions
+            b.click("#nav a[href='#/audit']");
+            b.visible("#login-form");
+            b.waitText("#status", "Your session has ended");
+            assertThat(b.all("#whoami")).isEmpty();
+        }
+    }
+
+    @Test
     void phoneWidthHasNoHorizontalScroll() {
         try (Browser b = Browser.start(400, 800)) {
             b.login(server.url(), "netops", PASSWORD);
