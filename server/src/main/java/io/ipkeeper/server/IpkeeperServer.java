@@ -57,6 +57,8 @@ import io.ipkeeper.server.tls.internal.ServerCertificate;
 import io.ipkeeper.server.tls.internal.TlsConnector;
 import io.ipkeeper.server.webhooks.WebhookRoutes;
 import io.ipkeeper.server.webhooks.Webhooks;
+import io.ipkeeper.server.ui.UiAssets;
+import io.ipkeeper.server.ui.UiRoutes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -153,6 +155,7 @@ public final class IpkeeperServer implements AutoCloseable {
         AtomicReference<List<RouteDoc>> docs = new AtomicReference<>();
         AtomicReference<List<NetboxRoute>> netboxDocs = new AtomicReference<>();
         AllocationStore allocationStore = new AllocationStore(database, clock);
+        UiAssets uiAssets = UiAssets.load();
         Javalin http;
         try {
             http = Javalin.create(config -> {
@@ -171,6 +174,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 ApiErrors.register(config.routes);
                 ApiExceptions.register(config.routes);
                 HealthRoutes.register(config.routes, database);
+                UiRoutes.register(config.routes, uiAssets);
                 // Bearer first: a request with a token is judged by the token alone (and needs no CSRF token).
                 ApiRoutes api = new ApiRoutes(config.routes, new AuthenticatorChain(List.of(
                         new BearerTokenAuthenticator(tokens, principals, clock),

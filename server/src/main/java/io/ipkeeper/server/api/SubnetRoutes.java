@@ -11,6 +11,7 @@ import io.ipkeeper.ipam.model.SubnetSpec;
 import io.ipkeeper.ipam.net.IpAddress;
 import io.ipkeeper.ipam.net.Prefix;
 import io.ipkeeper.server.auth.Permission;
+import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +41,26 @@ public final class SubnetRoutes {
             String spaceRef = ctx.queryParam("space");
             List<AddressSpace> spaces = spaceRef == null ? ipam.spaces().list() : List.of(Lookups.space(ipam, spaceRef));
             List<Map<String, Object>> all = new ArrayList<>();
+            boolean withUtilization = flag(ctx, "utilization");
             for (AddressSpace s : spaces) {
                 ipam.subnets().list(s.id()).stream().filter(filter).map(Views::subnet).forEach(all::add);
             }
-            ctx.json(paging.page(ctx, all));
+            Map<String, Object> page = paging.page(ctx, all);
+            if (withUtilization) {
+                // Only for the page being returned: the web UI's subnet tree needs it without one request per subnet.
+                for (Object o : (List<?>) page.get("results")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> view = (Map<String, Object>) o;
+                    view.put("utilization", Views.utilization(ipam.subnets().utilization((Long) view.get("id"))));
+                }
+            }
+            ctx.json(page);
         }).summary("subnets", "List subnets (in address order per space)")
                 .query("space", "only this space (id or name)")
                 .query("contains", "only subnets containing this address or prefix")
-                .query("q", "substring of prefix or description").paged().returns(200, "SubnetPage");
+                .query("q", "substring of prefix or description")
+                .query("utilization", "true: each subnet of the page carries its utilization").paged()
+                .returns(200, "SubnetPage");
 
         api.post("/api/v1/subnets", Permission.MANAGE_IPAM, ctx -> {
             CreateSubnet b = Bodies.read(ctx, CreateSubnet.class);
@@ -121,5 +134,17 @@ public final class SubnetRoutes {
             p = p.and(s -> SpaceRoutes.contains(s.prefix().toString(), q) || SpaceRoutes.contains(s.description(), q));
         }
         return p;
+    }
+
+    /** A boolean query parameter: absent or "false" is false, "true" is true, anything else is 400. */
+    static boolean flag(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank() || v.strip().equals("false")) {
+            return false;
+        }
+        if (v.strip().equals("true")) {
+            return true;
+        }
+        throw ApiProblem.badRequest("query parameter '" + name + "' must be true or false, not '" + v + "'");
     }
 }

@@ -101,6 +101,27 @@ class IpamRoutesTest {
     }
 
     @Test
+    void listCarriesUtilizationOnlyWhenAskedAndOnlyForThePage() {
+        long sp = space("util-list");
+        JsonNode leaf = subnet(sp, "198.18.3.0/24", Map.of());
+        subnet(sp, "198.18.4.0/24", Map.of());
+        admin.post("/api/v1/subnets/" + leaf.get("id").asLong() + "/allocations", Map.of("count", 3)).ok(201);
+
+        JsonNode plain = admin.get("/api/v1/subnets?space=util-list").ok(200).get("results").get(0);
+        assertThat(plain.has("utilization")).isFalse();
+        JsonNode page = admin.get("/api/v1/subnets?space=util-list&utilization=true&limit=1").ok(200);
+        assertThat(page.get("count").asInt()).isEqualTo(2);
+        assertThat(page.get("results")).hasSize(1);
+        JsonNode u = page.get("results").get(0).get("utilization");
+        assertThat(u.get("allocated").asLong()).isEqualTo(3);
+        assertThat(u.get("free").asLong()).isEqualTo(u.get("size").asLong() - 3);
+        assertThat(admin.get("/api/v1/subnets?space=util-list&utilization=false").ok(200).get("results").get(0)
+                .has("utilization")).isFalse();
+        assertThat(admin.get("/api/v1/subnets?utilization=yes").problem(400).get("detail").asText())
+                .contains("utilization", "true or false");
+    }
+
+    @Test
     void pagingGivesCountAndNext() {
         long sp = space("paging");
         for (int i = 0; i < 5; i++) {
