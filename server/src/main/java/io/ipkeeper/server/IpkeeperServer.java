@@ -117,7 +117,7 @@ public final class IpkeeperServer implements AutoCloseable {
         }
         Clock clock = Clock.systemUTC();
         AgentStore agentStore = new AgentStore(database);
-        ObservationStore observationStore = new ObservationStore(database, agentStore);
+        ObservationStore observationStore = new ObservationStore(database, agentStore, options.conflicts().window());
         ProbeStore probeStore = new ProbeStore(database, clock);
         // the engine needs ipam, ipam needs the vetter, the vetter needs the engine: tied up below
         AtomicReference<ConflictEngine> engineRef = new AtomicReference<>();
