@@ -32,8 +32,8 @@ public final class SpaceProbeSettings {
                 .bind("s", spaceId).mapTo(Boolean.class).findOne().orElse(true));
     }
 
-    /** The spaces where probing is switched off. */
-    Set<Long> disabled() {
+    /** The spaces where probing is switched off (one query for a whole list of spaces). */
+    public Set<Long> disabled() {
         return jdbi.withHandle(h -> new HashSet<>(h.createQuery(
                 "SELECT space_id FROM space_probe_setting WHERE probe_before_allocate = FALSE").mapTo(Long.class).list()));
     }

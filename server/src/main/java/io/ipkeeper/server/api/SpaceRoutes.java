@@ -29,9 +29,10 @@ public final class SpaceRoutes {
         api.get("/api/v1/spaces", Permission.READ, ctx -> {
             Paging paging = Paging.of(ctx);
             String q = ctx.queryParam("q");
+            Set<Long> off = probes.disabled();
             List<Map<String, Object>> all = ipam.spaces().list().stream()
                     .filter(s -> q == null || contains(s.name(), q) || contains(s.description(), q))
-                    .map(x -> view(x, probes)).toList();
+                    .map(x -> view(x, !off.contains(x.id()))).toList();
             ctx.json(paging.page(ctx, all));
         }).summary("spaces", "List address spaces").query("q", "substring of name or description").paged()
                 .returns(200, "SpacePage");
@@ -88,8 +89,12 @@ public final class SpaceRoutes {
     }
 
     private static Map<String, Object> view(AddressSpace s, SpaceProbeSettings probes) {
+        return view(s, probes.enabled(s.id()));
+    }
+
+    private static Map<String, Object> view(AddressSpace s, boolean probeBeforeAllocate) {
         Map<String, Object> m = Views.space(s);
-        m.put(PROBE, probes.enabled(s.id()));
+        m.put(PROBE, probeBeforeAllocate);
         return m;
     }
 
