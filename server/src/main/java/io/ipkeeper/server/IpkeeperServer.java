@@ -9,6 +9,7 @@ import io.ipkeeper.server.agents.AgentStore;
 import io.ipkeeper.server.agents.ProbeRoutes;
 import io.ipkeeper.server.agents.ProbeStore;
 import io.ipkeeper.server.agents.ProbeVetter;
+import io.ipkeeper.server.agents.SpaceProbeSettings;
 import io.ipkeeper.server.agents.ObservationStore;
 import io.ipkeeper.server.api.AllocationGrants;
 import io.ipkeeper.server.api.AllocationRoutes;
@@ -125,12 +126,13 @@ public final class IpkeeperServer implements AutoCloseable {
         }
         Clock clock = Clock.systemUTC();
         AgentStore agentStore = new AgentStore(database);
-        ObservationStore observationStore = new ObservationStore(database, agentStore);
+        ObservationStore observationStore = new ObservationStore(database, agentStore, options.conflicts().window());
         ProbeStore probeStore = new ProbeStore(database, clock);
         // the engine needs ipam, ipam needs the vetter, the vetter needs the engine: tied up below
         AtomicReference<ConflictEngine> engineRef = new AtomicReference<>();
+        SpaceProbeSettings probeSettings = new SpaceProbeSettings(database.jdbi(), clock);
         ProbeVetter probeVetter = new ProbeVetter(probeStore, observationStore,
-                (space, addresses) -> engineRef.get().evaluate(space, addresses), PROBE_TIMEOUT, clock);
+                (space, addresses) -> engineRef.get().evaluate(space, addresses), PROBE_TIMEOUT, clock, probeSettings);
         Ipam ipam = Ipam.create(database, IpamConfig.defaults(), clock, probeVetter);
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
         UserStore users = new UserStore(database.jdbi(), clock);
@@ -188,7 +190,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 UserRoutes.register(api, users);
                 MyTokenRoutes.register(api, tokens, users, clock);
                 GrantRoutes.register(api, grants, users, tokens);
-                SpaceRoutes.register(api, ipam);
+                SpaceRoutes.register(api, ipam, probeSettings);
                 SubnetRoutes.register(api, ipam);
                 RangeRoutes.register(api, ipam);
                 AllocationRoutes.register(api, ipam, allocationStore, metrics.allocations(),

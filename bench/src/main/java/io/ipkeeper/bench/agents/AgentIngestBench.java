@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code java -jar ipkeeper-bench.jar agent-ingest [--agents N] [--observations K] [--clients C] [--seconds S]
- * [--probes P] [--url JDBC_URL]}: a server in this JVM on a fresh PostgreSQL database (dropped afterwards).
+ * {@code java -jar ipkeeper-bench.jar agent-ingest [--agents N] [--observations K] [--clients C] [--warmup W]
+ * [--seconds S] [--probes P] [--url JDBC_URL]}: a server in this JVM on a fresh PostgreSQL database (dropped afterwards).
  *
  * <ol>
  *   <li><b>Ingestion</b>: N agents (each with its own agent token) report in turn, each report carrying K ARP
- *       observations of its /24, through C concurrent HTTP clients for S seconds: reports/s and observations/s.</li>
+ *       observations of its /24, through C concurrent HTTP clients for W seconds unmeasured (JIT compilation, and
+ *       the first report of every agent, which inserts its rows), then S seconds measured: reports/s and
+ *       observations/s. Every report of one agent names the same K stations, as a quiet segment does.</li>
  *   <li><b>Detection latency</b>, P times: one agent reports an address with MAC A, a second agent the same address
  *       with MAC B; the time from sending the second report until {@code GET /api/v1/conflicts} lists the duplicate.
  *       This is the server's part of "wire to API"; the agent adds its batching (up to 1 s ARP flush plus 0.5 s
@@ -50,6 +52,7 @@ public final class AgentIngestBench {
         int perReport = Integer.parseInt(o.getOrDefault("observations", "50"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "32"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "10"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "15"));
         int probes = Integer.parseInt(o.getOrDefault("probes", "30"));
         String adminUrl = o.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         String name = "ipk_agentbench_" + Long.toString(System.nanoTime(), 36);
@@ -71,9 +74,10 @@ public final class AgentIngestBench {
                             .get("token").asText());
                 }
                 System.out.printf(Locale.ROOT, "# agent-ingest: PostgreSQL, %d cores, %d agents, %d observations per"
-                                + " report, %d clients, %d s; load average %s%n", Runtime.getRuntime().availableProcessors(),
-                        agents, perReport, clients, seconds, loadAverage());
-                ingest(api, tokens, perReport, clients, seconds);
+                                + " report, %d clients, %d s after %d s of warm-up; load average %s%n",
+                        Runtime.getRuntime().availableProcessors(), agents, perReport, clients, seconds, warmup,
+                        loadAverage());
+                ingest(api, tokens, perReport, clients, warmup, seconds);
                 latency(api, admin, tokens, probes);
             }
         } finally {
@@ -83,7 +87,9 @@ public final class AgentIngestBench {
         }
     }
 
-    private static void ingest(Client api, List<String> tokens, int perReport, int clients, int seconds) throws Exception {
+    private static void ingest(Client api, List<String> tokens, int perReport, int clients, int warmup, int seconds)
+            throws Exception {
+        AtomicBoolean measuring = new AtomicBoolean();
         AtomicLong reports = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         AtomicLong next = new AtomicLong();
@@ -99,6 +105,9 @@ public final class AgentIngestBench {
                         int agent = (int) (n % tokens.size());
                         long t0 = System.nanoTime();
                         int status = api.status("/api/v1/agents/report", tokens.get(agent), report(agent, n, perReport));
+                        if (!measuring.get()) {
+                            continue;
+                        }
                         long i = samples.getAndIncrement();
                         if (i < latencies.length) {
                             latencies[(int) i] = System.nanoTime() - t0;
@@ -108,6 +117,8 @@ public final class AgentIngestBench {
                     return null;
                 }));
             }
+            Thread.sleep(warmup * 1000L);
+            measuring.set(true);
             long start = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             stop.set(true);
@@ -184,7 +195,7 @@ public final class AgentIngestBench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: agent-ingest [--agents N] [--observations K] [--clients C]"
-                        + " [--seconds S] [--probes P] [--url JDBC_URL]; not '" + args[i] + "'");
+                        + " [--warmup W] [--seconds S] [--probes P] [--url JDBC_URL]; not '" + args[i] + "'");
             }
             o.put(args[i].substring(2), args[++i]);
         }

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code /api/v1/agents}: agents report their host and what they hear ({@code POST /api/v1/agents/report}, role
@@ -37,9 +38,13 @@ public final class AgentRoutes {
             ReportedHost host = validator.validate(body, now);
             // An agent reports under its own token's name, so one host can never speak for another.
             String name = p.role() == Role.AGENT ? p.name() : agentName(ctx, p);
-            observations.record(name, host, now);
-            // Conflicts at these addresses are derived now, not at the next sweep: wire to API in about a second.
-            listener.observed(host.spaceId(), host.sightings().stream().map(Sighting::address).toList());
+            Set<IpAddress> changed = observations.record(name, host, now);
+            // Conflicts at addresses with a MAC new to the window are derived now, not at the next sweep: wire to API
+            // in about a second. Evidence that only refreshes known MACs cannot open or resolve one; the sweep keeps
+            // those conflicts' last-seen times and allocation-driven changes up to date.
+            if (!changed.isEmpty()) {
+                listener.observed(host.spaceId(), changed);
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("agent", name);
             out.put("recorded", host.sightings().size());

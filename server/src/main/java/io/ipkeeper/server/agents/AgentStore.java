@@ -38,6 +38,20 @@ public final class AgentStore {
                 "name", i.name(), "mac", i.mac(), "watched", i.watched(),
                 "addresses", i.addresses().stream().map(ReportedHost.HostAddress::toString).toList())).toList());
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        if (database.kind() == Database.Kind.POSTGRESQL) {
+            // one round trip instead of MERGE + SELECT: every report pays it
+            return h.createQuery("INSERT INTO agent (name, space_id, hostname, version, inventory, arp_watch,"
+                            + " report_interval_seconds, first_report_at, last_report_at)"
+                            + " VALUES (:name, :space, :hostname, :version, :inventory, :arp, :interval, :at, :at)"
+                            + " ON CONFLICT (name) DO UPDATE SET space_id = excluded.space_id, hostname = excluded.hostname,"
+                            + " version = excluded.version, inventory = excluded.inventory, arp_watch = excluded.arp_watch,"
+                            + " report_interval_seconds = excluded.report_interval_seconds,"
+                            + " last_report_at = excluded.last_report_at RETURNING id")
+                    .bind("name", name).bind("space", host.spaceId()).bind("hostname", host.hostname())
+                    .bind("version", host.version()).bind("inventory", inventory).bind("arp", host.arpWatch())
+                    .bind("interval", host.reportIntervalSeconds()).bind("at", at)
+                    .mapTo(Long.class).one();
+        }
         h.createUpdate("MERGE INTO agent a USING (VALUES (CAST(:name AS VARCHAR(100)))) AS s(name) ON a.name = s.name"
                         + " WHEN MATCHED THEN UPDATE SET space_id = :space, hostname = :hostname, version = :version,"
                         + " inventory = :inventory, arp_watch = :arp, report_interval_seconds = :interval, last_report_at = :at"

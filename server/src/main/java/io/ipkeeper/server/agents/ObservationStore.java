@@ -2,15 +2,15 @@ package io.ipkeeper.server.agents;
 
 import io.ipkeeper.ipam.db.Database;
 import io.ipkeeper.ipam.net.IpAddress;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
@@ -19,19 +19,8 @@ import org.jdbi.v3.core.Handle;
  * report is one transaction; its rows are merged in (address, MAC) order so concurrent reports never deadlock.
  */
 public final class ObservationStore {
-    /** How often a report is retried when a concurrent report inserted the same new row first. */
+    /** How often a report is retried when a concurrent report inserted the same new row first (H2's MERGE). */
     private static final int ATTEMPTS = 3;
-    private static final String MERGE = "MERGE INTO observation o USING (VALUES (CAST(? AS BIGINT), CAST(? AS BYTEA),"
-            + " CAST(? AS VARCHAR(17)), CAST(? AS BIGINT), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)),"
-            + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT)))"
-            + " AS s(space_id, address, mac, agent_id, interface_name, source, first_seen, last_seen, seen_count)"
-            + " ON o.space_id = s.space_id AND o.address = s.address AND o.mac = s.mac"
-            + " WHEN MATCHED THEN UPDATE SET first_seen = LEAST(o.first_seen, s.first_seen),"
-            + " last_seen = GREATEST(o.last_seen, s.last_seen), seen_count = o.seen_count + s.seen_count,"
-            + " agent_id = s.agent_id, interface_name = s.interface_name, source = s.source"
-            + " WHEN NOT MATCHED THEN INSERT (space_id, address, mac, agent_id, interface_name, source, first_seen,"
-            + " last_seen, seen_count) VALUES (s.space_id, s.address, s.mac, s.agent_id, s.interface_name, s.source,"
-            + " s.first_seen, s.last_seen, s.seen_count)";
 
     /** One stored observation. */
     public record StoredObservation(long id, long spaceId, IpAddress address, String mac, String agent,
@@ -39,21 +28,28 @@ public final class ObservationStore {
 
     private final Database database;
     private final AgentStore agents;
+    private final Duration window;
 
-    public ObservationStore(Database database, AgentStore agents) {
+    /** {@code window}: the conflict window, to tell which sightings bring a MAC that is new to it. */
+    public ObservationStore(Database database, AgentStore agents, Duration window) {
         this.database = database;
         this.agents = agents;
+        this.window = window;
     }
 
-    /** Records one validated report for agent {@code name}: the agent row and every sighting, atomically. */
-    long record(String name, ReportedHost host, Instant now) {
+    /**
+     * Records one validated report for agent {@code name}: the agent row and every sighting, atomically. Returns the
+     * addresses whose set of MACs in the conflict window this report changed (a MAC not seen there within the
+     * window): the only ones whose conflicts can change because of the report. Evidence that only refreshes known
+     * MACs, and allocations changed since, are re-derived by the engine's periodic sweep.
+     */
+    Set<IpAddress> record(String name, ReportedHost host, Instant now) {
         List<Sighting> rows = coalesce(host.sightings());
         for (int attempt = 1; ; attempt++) {
             try {
                 return database.jdbi().inTransaction(h -> {
                     long agentId = agents.upsert(h, name, host, now);
-                    merge(h, host.spaceId(), agentId, rows);
-                    return agentId;
+                    return merge(h, host.spaceId(), agentId, rows, now.minus(window));
                 });
             } catch (RuntimeException e) {
                 // PostgreSQL's MERGE is not atomic against a concurrent insert of the same new key: the loser sees a
@@ -68,7 +64,7 @@ public final class ObservationStore {
     /** Records that {@code macs} answered an ARP probe for {@code address} (source {@code probe}). */
     void recordProbe(long agentId, long spaceId, IpAddress address, List<String> macs, Instant now) {
         List<Sighting> rows = coalesce(macs.stream().map(m -> new Sighting(address, m, "probe", "probe", 1, now, now)).toList());
-        database.jdbi().useTransaction(h -> merge(h, spaceId, agentId, rows));
+        database.jdbi().useTransaction(h -> merge(h, spaceId, agentId, rows, now.minus(window)));
     }
 
     /** Sightings of the same (address, MAC) within one report become one row: a MERGE must not touch a row twice. */
@@ -83,25 +79,9 @@ public final class ObservationStore {
         return new ArrayList<>(byKey.values());
     }
 
-    private static void merge(Handle h, long spaceId, long agentId, List<Sighting> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Connection c = h.getConnection();
-        try (PreparedStatement ps = c.prepareStatement(MERGE)) {
-            for (Sighting s : rows) {
-                ps.setLong(1, spaceId);
-                ps.setBytes(2, s.address().toBytes());
-                ps.setString(3, s.mac());
-                ps.setLong(4, agentId);
-                ps.setString(5, s.interfaceName());
-                ps.setString(6, s.source());
-                ps.setObject(7, s.firstSeen().atOffset(ZoneOffset.UTC));
-                ps.setObject(8, s.lastSeen().atOffset(ZoneOffset.UTC));
-                ps.setLong(9, s.count());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    private Set<IpAddress> merge(Handle h, long spaceId, long agentId, List<Sighting> rows, Instant windowStart) {
+        try {
+            return ObservationUpserts.write(database.kind(), h.getConnection(), spaceId, agentId, rows, windowStart);
         } catch (SQLException e) {
             throw new ObservationWriteFailed(e);
         }

@@ -5,9 +5,11 @@ import io.ipkeeper.ipam.model.Allocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,26 +19,29 @@ import org.slf4j.LoggerFactory;
  * candidate (RFC 5227) while the allocator holds it, outside the subnet lock. Nobody answered: confirmed. Someone
  * answered: the address is in use, so it is recorded as observed (which opens a conflict) and the allocator takes
  * another. No covering agent: no probe at all (the allocator's fast path). No answer in time: confirmed, and logged;
- * allocation never depends on an agent being up.
+ * allocation never depends on an agent being up. A space whose {@link SpaceProbeSettings switch} is off is never
+ * probed, covered or not.
  */
 public final class ProbeVetter implements CandidateVetter {
     private static final Logger log = LoggerFactory.getLogger(ProbeVetter.class);
     /** Coverage is re-read at most this often: it changes when agents come and go, not per allocation. */
     private static final Duration COVERAGE_TTL = Duration.ofSeconds(1);
 
-    private record Snapshot(Instant at, Map<Long, List<AgentStore.StoredAgent>> bySubnet) {}
+    private record Snapshot(Instant at, long settingsVersion, Map<Long, List<AgentStore.StoredAgent>> bySubnet) {}
 
     private final ProbeStore probes;
     private final ObservationStore observations;
     private final ObservationListener listener;
     private final Duration timeout;
     private final InstantSource clock;
+    private final SpaceProbeSettings settings;
     private final AtomicReference<AgentCoverage> coverage = new AtomicReference<>();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     /** @param timeout how long to wait for an agent's answer (keep it below the IPAM vetting timeout) */
     public ProbeVetter(ProbeStore probes, ObservationStore observations, ObservationListener listener, Duration timeout,
-                       InstantSource clock) {
+                       InstantSource clock, SpaceProbeSettings settings) {
+        this.settings = settings;
         this.probes = probes;
         this.observations = observations;
         this.listener = listener;
@@ -92,10 +97,27 @@ public final class ProbeVetter implements CandidateVetter {
         }
         Instant now = clock.instant();
         Snapshot s = snapshot.get();
-        if (s == null || s.at().plus(COVERAGE_TTL).isBefore(now)) {
-            s = new Snapshot(now, c.agentsBySubnet(now));
+        long version = settings.version();
+        if (s == null || s.at().plus(COVERAGE_TTL).isBefore(now) || s.settingsVersion() != version) {
+            s = new Snapshot(now, version, probing(c.agentsBySubnet(now)));
             snapshot.set(s);
         }
         return s.bySubnet().getOrDefault(subnetId, List.of());
+    }
+
+    /** Coverage without the agents of spaces whose probing is switched off. */
+    private Map<Long, List<AgentStore.StoredAgent>> probing(Map<Long, List<AgentStore.StoredAgent>> bySubnet) {
+        Set<Long> off = settings.disabled();
+        if (off.isEmpty()) {
+            return bySubnet;
+        }
+        Map<Long, List<AgentStore.StoredAgent>> out = new HashMap<>();
+        bySubnet.forEach((subnet, agents) -> {
+            List<AgentStore.StoredAgent> on = agents.stream().filter(a -> !off.contains(a.spaceId())).toList();
+            if (!on.isEmpty()) {
+                out.put(subnet, on);
+            }
+        });
+        return out;
     }
 }

@@ -66,6 +66,18 @@ final class MergePatch {
         return v == null ? null : v.get();
     }
 
+    /** Absent: {@code null}; a boolean: that value. A switch has no "cleared" state, so JSON null is refused. */
+    Boolean bool(String field) {
+        JsonNode v = body.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw ApiProblem.badRequest("field '" + field + "' must be true or false");
+        }
+        return v.booleanValue();
+    }
+
     Optional<Integer> integer(String field) {
         JsonNode v = body.get(field);
         if (v == null) {

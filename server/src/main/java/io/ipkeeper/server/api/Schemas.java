@@ -15,9 +15,10 @@ final class Schemas {
         s.put("Problem", obj("RFC 9457 problem document", "type:string", "title:string", "status:integer", "detail:string",
                 "instance:string", "requested:integer", "available:integer", "suggestion:string", "currentEtag:string"));
         s.put("Health", obj("liveness", "status:string", "version:string", "database:string"));
-        s.put("CreateSpace", obj("a new address space", "name:string!", "description:string"));
+        s.put("CreateSpace", obj("a new address space", "name:string!", "description:string",
+                "probeBeforeAllocate:boolean"));
         s.put("Space", obj("an address space", "id:integer", "name:string", "description:string", "createdBy:string",
-                "createdAt:date-time"));
+                "createdAt:date-time", "probeBeforeAllocate:boolean"));
         s.put("CreateSubnet", obj("a new subnet; space is the space's id or name", "space:idOrName!", "prefix:string!",
                 "container:boolean", "gateway:string", "vlan:integer", "dnsServers:string[]", "description:string",
                 "utilizationThreshold:integer"));
@@ -45,7 +46,8 @@ final class Schemas {
                 "description:string", "expiresAt:date-time", "releasedAt:date-time", "quarantineUntil:date-time",
                 "idempotencyKey:string", "createdBy:string", "createdAt:date-time"));
         s.put("AllocationList", Map.of("type", "array", "items", OpenApiDocument.ref("Allocation")));
-        s.put("SpacePatch", obj("merge patch: present fields change, null clears", "name:string", "description:string"));
+        s.put("SpacePatch", obj("merge patch: present fields change, null clears", "name:string", "description:string",
+                "probeBeforeAllocate:boolean"));
         s.put("SubnetPatch", obj("merge patch: present fields change, null clears (the prefix never changes)",
                 "gateway:string", "vlan:integer", "dnsServers:string[]", "description:string",
                 "utilizationThreshold:integer"));

@@ -39,7 +39,8 @@ public final class ConflictEngine {
     private static final Logger log = LoggerFactory.getLogger(ConflictEngine.class);
     /** The audit actor of the engine's changes. */
     static final String ACTOR = "system:conflict-engine";
-    private static final int CHUNK = 500;
+    /** Addresses per {@code IN} list; a power of two (see {@link #padded}). */
+    private static final int CHUNK = 512;
 
     /** One address in one space. */
     record Key(long spaceId, IpAddress address) {}
@@ -211,9 +212,26 @@ public final class ConflictEngine {
             q.bind("scopeSpace", spaceId);
         }
         if (addresses != null && !addresses.isEmpty()) {
-            q.bindList("scopeAddresses", addresses.stream().map(IpAddress::toBytes).toList());
+            q.bindList("scopeAddresses", padded(addresses.stream().map(IpAddress::toBytes).toList()));
         }
         return q;
+    }
+
+    /**
+     * {@code values} padded to the next power of two by repeating the last one, so that reports of any size render
+     * one of ten SQL texts: JDBI parses each once and PostgreSQL's driver prepares each on the server.
+     */
+    static <T> List<T> padded(List<T> values) {
+        int size = Integer.highestOneBit(values.size());
+        if (size == values.size()) {
+            return values;
+        }
+        List<T> out = new ArrayList<>(size * 2);
+        out.addAll(values);
+        while (out.size() < size * 2) {
+            out.add(values.getLast());
+        }
+        return out;
     }
 
     static String activeKey(Key k, ConflictKind kind) {

@@ -125,4 +125,44 @@ class ProbeBeforeAllocateTest {
         Api stranger = admin.withRole("never-reported-" + space, "agent");
         assertThat(stranger.get("/api/v1/probes").problem(409).get("detail").asText()).contains("has not reported");
     }
+
+    @Test
+    void switchedOffForTheSpaceNothingIsProbedAndSwitchedOnAgainItIs() {
+        JsonNode before = admin.get("/api/v1/spaces/" + space).ok(200);
+        assertThat(before.get("probeBeforeAllocate").asBoolean()).as("on by default").isTrue();
+        String etag = admin.get("/api/v1/spaces/" + space).header("ETag");
+
+        JsonNode off = admin.patch("/api/v1/spaces/" + space, Map.of("probeBeforeAllocate", false),
+                Map.of("If-Match", etag)).ok(200);
+        assertThat(off.get("probeBeforeAllocate").asBoolean()).isFalse();
+        JsonNode a = admin.post("/api/v1/subnets/" + covered + "/allocations", Map.of()).ok(201).get(0);
+        assertThat(a.get("probe").get("ran").asBoolean()).as("the space's probing is off").isFalse();
+        assertThat(a.get("address").asText()).as("not probed, so the silent holder is not found").isEqualTo("198.18.0.1");
+        assertThat(probed.get()).isZero();
+        assertThat(admin.get("/api/v1/audit?action=space.probe-setting").ok(200).get("count").asInt()).isEqualTo(1);
+
+        // the old ETag is stale now: the switch is part of what If-Match guards
+        assertThat(admin.patch("/api/v1/spaces/" + space, Map.of("probeBeforeAllocate", true), Map.of("If-Match", etag))
+                .problem(412).get("detail").asText()).contains("changed since you read it");
+        admin.patch("/api/v1/spaces/" + space, Map.of("probeBeforeAllocate", true), Map.of()).ok(200);
+        JsonNode b = admin.post("/api/v1/subnets/" + covered + "/allocations", Map.of()).ok(201).get(0);
+        assertThat(b.get("probe").get("ran").asBoolean()).isTrue();
+        assertThat(probed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theSwitchIsSetAtCreationAndABadValueChangesNothing() {
+        String quiet = "quiet-" + space;
+        JsonNode created = admin.post("/api/v1/spaces", Map.of("name", quiet, "probeBeforeAllocate", false)).ok(201);
+        assertThat(created.get("probeBeforeAllocate").asBoolean()).isFalse();
+        assertThat(admin.get("/api/v1/spaces?q=" + quiet).ok(200).get("results").get(0).get("probeBeforeAllocate")
+                .asBoolean()).isFalse();
+
+        assertThat(admin.patch("/api/v1/spaces/" + space, Map.of("name", "renamed-" + space, "probeBeforeAllocate", "no"),
+                Map.of()).problem(400).get("detail").asText()).contains("probeBeforeAllocate").contains("true or false");
+        JsonNode unchanged = admin.get("/api/v1/spaces/" + space).ok(200);
+        assertThat(unchanged.get("name").asText()).as("the rename in the refused patch did not happen").isEqualTo(space);
+        assertThat(unchanged.get("probeBeforeAllocate").asBoolean()).isTrue();
+        assertThat(admin.get("/api/v1/openapi.json").text()).contains("probeBeforeAllocate");
+    }
 }
