@@ -79,7 +79,7 @@ public final class AgentCommand extends ConfiguredCommand {
         return 0;
     }
 
-    private static String hostname() {
+    static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
