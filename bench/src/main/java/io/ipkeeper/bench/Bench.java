@@ -17,6 +17,7 @@ public final class Bench {
             "ipam-allocation", "io.ipkeeper.bench.ipam.IpamAllocationBench",
             "http-allocation", "io.ipkeeper.bench.http.HttpAllocationBench",
             "agent-ingest", "io.ipkeeper.bench.agents.AgentIngestBench",
+            "agent-conflict-latency", "io.ipkeeper.bench.agents.ConflictLatencyBench",
             "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint",
             "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench"));
 

@@ -90,13 +90,17 @@ final class IncidentLab implements AutoCloseable {
         return n.exec("cat", "/sys/class/net/eth0/address").orThrow().stdout().strip();
     }
 
-    /** Starts the real agent in {@code a}: ARP watch on eth0, gossip on 198.18.0.2:7946, no --server. */
+    /**
+     * Starts the real agent in {@code a}: ARP watch on eth0, gossip on 198.18.0.2:7946, no --server. Its heartbeat is
+     * a report a minute (news still goes out within 0.5 s), so the heartbeat alone would keep it alive for three
+     * minutes: whatever the tests see die within 30 s died through gossip.
+     */
     NamespaceProcess startAgent(String name) {
         String token = api("POST", "/api/v1/tokens", "{\"name\":\"" + name + "\",\"role\":\"agent\"}", 201)
                 .get("token").asText();
         agent = a.startJava("io.ipkeeper.cli.Main", "agent", "--interface", "eth0", "--token", token, "--space", "lab",
                 "--gossip-bind", "198.18.0.2:7946", "--join", "198.18.0.1:7946", "--gossip-profile", "local",
-                "--gossip-name", name, "--server-allow", API, "--report-interval", "2s", "--listen", "127.0.0.1:9180");
+                "--gossip-name", name, "--server-allow", API, "--report-interval", "60s", "--listen", "127.0.0.1:9180");
         agent.awaitLine(l -> l.startsWith("ipkeeper agent: watching ARP on eth0"), Duration.ofSeconds(60));
         await("agent " + name + " alive and covering 198.18.0.0/24", () -> {
             JsonNode v = apiOrNull("GET", "/api/v1/agents/" + name);
