@@ -12,6 +12,7 @@ import io.ipkeeper.server.api.Api;
 import io.ipkeeper.testkit.DatabaseTest;
 import io.ipkeeper.testkit.TestDatabase;
 import io.ipkeeper.testkit.peers.FreePorts;
+import io.ipkeeper.testkit.peers.SerfAgent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,6 +118,34 @@ class ServerGossipTest {
         awaitTrue(() -> !admin.get("/api/v1/observations?space=" + space + "&address=198.18.4.12").ok(200)
                 .get("results").isEmpty());
         assertThat(admin.get("/api/v1/observations?address=198.18.4.11").ok(200).get("results")).isEmpty();
+    }
+
+    @Test
+    void aRealSerfAgentSeesTheServerItsEventOpensAConflictAndItsCrashIsSeen() {
+        // Debian's Serf 0.9.4 (Go) as the agent's gossip node: the wire and the event format are Serf's own.
+        String goAgent = agent + "-go";
+        try (SerfAgent serf = SerfAgent.builder(goAgent).tag("role", "agent").start()) {
+            serf.join("127.0.0.1:" + gossipPort);
+            SerfAgent.Member s = serf.awaitMember("server-" + gossipPort, SerfAgent.Member::alive, GENEROUS);
+            assertThat(s.tags()).containsEntry("role", "server").containsEntry("api", server.url());
+
+            admin.post("/api/v1/agents/report?agent=" + goAgent, Map.of("hostname", goAgent, "space", space,
+                    "arpWatch", true, "reportIntervalSeconds", 3600, "interfaces",
+                    List.of(Map.of("name", "eth0", "mac", MAC_B, "addresses", List.of("198.18.4.20/24"))))).ok(200);
+            awaitTrue(() -> admin.get("/api/v1/agents/" + goAgent).ok(200).get("alive").asBoolean());
+
+            serf.event(ConflictBroadcast.EVENT_NAME, "{\"agent\":\"" + goAgent + "\",\"address\":\"198.18.4.20\","
+                    + "\"macs\":[\"" + MAC_A + "\"],\"interface\":\"eth0\"}");
+            JsonNode c = await(() -> {
+                JsonNode list = admin.get("/api/v1/conflicts?space=" + space + "&kind=duplicate").ok(200).get("results");
+                return list.isEmpty() ? null : list.get(0);
+            });
+            assertThat(c.get("address").asText()).isEqualTo("198.18.4.20");
+            assertThat(c.get("macs").toString()).contains(MAC_A, MAC_B);
+
+            serf.kill();
+            awaitTrue(() -> !admin.get("/api/v1/agents/" + goAgent).ok(200).get("alive").asBoolean());
+        }
     }
 
     private static void awaitTrue(BooleanSupplier condition) {
