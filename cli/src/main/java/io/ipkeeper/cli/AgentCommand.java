@@ -57,10 +57,17 @@ public final class AgentCommand extends ConfiguredCommand {
             err.println("ipkeeper agent: " + e.getMessage());
             return 2;
         }
+        AgentGossipOptions gossip;
+        try {
+            gossip = gossip(config);
+        } catch (IllegalArgumentException e) {
+            err.println("ipkeeper agent: " + e.getMessage());
+            return 2;
+        }
         HostAgentOptions options = new HostAgentOptions(config.find(AGENT_INTERFACES).orElse(List.of()),
                 config.find(CLIENT_SERVER).orElse(null), config.find(CLIENT_TOKEN).orElse(null), trust,
                 config.find(AGENT_SPACE).orElse(null), config.get(AGENT_REPORT_INTERVAL), config.get(AGENT_LISTEN),
-                ArpWatchConfig.defaults(), hostname(), gossip(config));
+                ArpWatchConfig.defaults(), hostname(), gossip);
         List<String> problems = new java.util.ArrayList<>(options.problems());
         if (config.find(GOSSIP_BIND).isEmpty() && (config.find(GOSSIP_JOIN).isPresent()
                 || config.find(AGENT_SERVER_ALLOW).isPresent())) {

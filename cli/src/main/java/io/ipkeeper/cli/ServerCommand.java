@@ -98,6 +98,13 @@ public final class ServerCommand extends ConfiguredCommand {
             err.println("ipkeeper server: --join needs --gossip-bind (the address this server gossips on)");
             return 2;
         }
+        io.ipkeeper.server.gossip.GossipOptions gossip;
+        try {
+            gossip = gossip(config);
+        } catch (IllegalArgumentException e) {
+            err.println("ipkeeper server: " + e.getMessage());
+            return 2;
+        }
         IpkeeperServer server;
         try {
             server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
@@ -110,7 +117,7 @@ public final class ServerCommand extends ConfiguredCommand {
                     .withAuth(new AuthOptions(config.get(SESSION_IDLE_TIMEOUT), config.get(SESSION_ABSOLUTE_TIMEOUT),
                             config.get(SESSION_SECURE_COOKIE), config.get(LOGIN_MAX_FAILURES),
                             config.get(LOGIN_MAX_FAILURES_PER_IP), config.get(LOGIN_LOCKOUT)))
-                    .withGossip(gossip(config)));
+                    .withGossip(gossip));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;

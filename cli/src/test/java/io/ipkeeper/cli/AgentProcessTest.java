@@ -138,5 +138,9 @@ class AgentProcessTest {
         assertThat(k.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(k.exitValue()).isEqualTo(2);
         assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("16, 24 or 32 bytes");
+        Process w = start(Map.of("IPKEEPER_TOKEN", "ipk_x"), "agent", "--interface", "lo", "--gossip-bind", "0.0.0.0:7946");
+        assertThat(w.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(w.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("an address the others can reach");
     }
 }

@@ -21,6 +21,11 @@ public record AgentGossipOptions(String name, InetSocketAddress bind, List<InetS
     public AgentGossipOptions {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bind, "bind");
+        if (bind.getAddress() == null || bind.getAddress().isAnyLocalAddress()) {
+            // The bind address is also the one advertised to the other members: a wildcard would tell them nothing.
+            throw new IllegalArgumentException("gossip.bind must be an address the others can reach, such as"
+                    + " 198.18.0.5:7946, not " + bind);
+        }
         join = List.copyOf(join);
         keys = List.copyOf(keys);
         serverAllow = List.copyOf(serverAllow);
