@@ -1,6 +1,10 @@
 package io.ipkeeper.agent;
 
 import io.ipkeeper.agent.arp.ArpSocket;
+import io.ipkeeper.agent.gossip.AgentGossip;
+import io.ipkeeper.agent.gossip.ConflictSpotter;
+import io.ipkeeper.agent.gossip.DiscoveringReportSender;
+import io.ipkeeper.agent.gossip.ServerTrustRule;
 import io.ipkeeper.agent.arp.ArpSockets;
 import io.ipkeeper.agent.arp.ArpWatch;
 import io.ipkeeper.agent.arp.RawSocketCapability;
@@ -49,9 +53,11 @@ public final class HostAgent implements AutoCloseable {
     private final StatusEndpoint status;
     private final ProbePoller prober;
     private final String mode;
+    private final AgentGossip gossip;
 
     private HostAgent(ScheduledExecutorService scheduler, InventoryWatcher inventory, Reporter reporter, ArpWatch arp,
-                      StatusEndpoint status, ProbePoller prober, String mode) {
+                      StatusEndpoint status, ProbePoller prober, String mode, AgentGossip gossip) {
+        this.gossip = gossip;
         this.scheduler = scheduler;
         this.inventory = inventory;
         this.reporter = reporter;
@@ -67,8 +73,20 @@ public final class HostAgent implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return start(options, version, io.ipkeeper.agent.inventory.LinuxInventoryReader.system(),
-                new HttpReportSender(options.server(), options.token(), options.trust()), true);
+        AgentGossip gossip = options.gossip() == null ? null : AgentGossip.start(options.gossip(),
+                new ServerTrustRule(options.trust().isPresent(), options.gossip().serverAllow()));
+        ReportSender sender = options.server() != null
+                ? new HttpReportSender(options.server(), options.token(), options.trust())
+                : new DiscoveringReportSender(gossip::server, options.token(), options.trust());
+        try {
+            return start(options, version, io.ipkeeper.agent.inventory.LinuxInventoryReader.system(), sender, true,
+                    gossip);
+        } catch (RuntimeException e) {
+            if (gossip != null) {
+                gossip.close();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -77,6 +95,15 @@ public final class HostAgent implements AutoCloseable {
      */
     public static HostAgent start(HostAgentOptions options, String version, InventoryReader reader, ReportSender sender,
                                   boolean watchArp) {
+        return start(options, version, reader, sender, watchArp, null);
+    }
+
+    /**
+     * As above, as a member of gossip through {@code gossip} (null: none), which the agent then owns: conflicts it spots
+     * are broadcast there, and without {@code options.server()} it probes for the server gossip offers.
+     */
+    public static HostAgent start(HostAgentOptions options, String version, InventoryReader reader, ReportSender sender,
+                                  boolean watchArp, AgentGossip gossip) {
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-agent").factory());
@@ -100,7 +127,14 @@ public final class HostAgent implements AutoCloseable {
             } else {
                 RawSocketCapability.Report capability = RawSocketCapability.check();
                 if (capability.capable()) {
-                    arp = ArpWatch.start(openSockets(options.interfaces()), options.arp(), clock, r::observations);
+                    java.util.function.Consumer<List<io.ipkeeper.agent.arp.ArpObservation>> sink = r::observations;
+                    if (gossip != null) {
+                        // Reports first (the usual path), then the gossip broadcast (the path that needs no server).
+                        InventoryWatcher w = watcher;
+                        ConflictSpotter spotter = new ConflictSpotter(w::current, clock, gossip::broadcastConflict);
+                        sink = sink.andThen(spotter);
+                    }
+                    arp = ArpWatch.start(openSockets(options.interfaces()), options.arp(), clock, sink);
                     mode = "watching ARP on " + String.join(", ", options.interfaces());
                 } else {
                     log.warn(capability.message());
@@ -118,10 +152,13 @@ public final class HostAgent implements AutoCloseable {
             }
             // With raw sockets the agent also answers the server's probe-before-allocate requests.
             InventoryWatcher w = watcher;
-            ProbePoller prober = arp == null ? null : ProbePoller.start(options.server(), options.token(), options.trust(),
+            java.util.function.Supplier<Optional<java.net.URI>> servers = options.server() != null
+                    ? () -> Optional.of(options.server()) : gossip::server;
+            ProbePoller prober = arp == null ? null : ProbePoller.start(servers, options.token(), options.trust(),
                     options.interfaces(), w::current, new ArpProbeRunner());
-            log.info("ipkeeper agent reporting to {}: {}", options.server(), mode);
-            return new HostAgent(scheduler, watcher, r, arp, status, prober, mode);
+            log.info("ipkeeper agent reporting to {}: {}", options.server() != null ? options.server()
+                    : "a trusted server found through gossip", mode);
+            return new HostAgent(scheduler, watcher, r, arp, status, prober, mode, gossip);
         } catch (IOException | RuntimeException e) {
             closeQuietly(status, arp, watcher, reporter);
             scheduler.shutdownNow();
@@ -194,7 +231,12 @@ public final class HostAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(prober, status, arp, inventory, reporter);
+        closeQuietly(prober, status, arp, inventory, reporter, gossip);
         scheduler.shutdownNow();
+    }
+
+    /** Its gossip node, when it joined gossip. */
+    public Optional<AgentGossip> gossip() {
+        return Optional.ofNullable(gossip);
     }
 }

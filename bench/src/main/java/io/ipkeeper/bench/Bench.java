@@ -18,6 +18,7 @@ public final class Bench {
             "http-allocation", "io.ipkeeper.bench.http.HttpAllocationBench",
             "agent-ingest", "io.ipkeeper.bench.agents.AgentIngestBench",
             "agent-footprint", "io.ipkeeper.bench.agents.AgentFootprintBench",
+            "agent-conflict-latency", "io.ipkeeper.bench.agents.ConflictLatencyBench",
             "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint",
             "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench"));
 

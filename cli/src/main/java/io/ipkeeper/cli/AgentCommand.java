@@ -3,6 +3,12 @@ package io.ipkeeper.cli;
 import static io.ipkeeper.cli.config.Settings.AGENT_INTERFACES;
 import static io.ipkeeper.cli.config.Settings.AGENT_LISTEN;
 import static io.ipkeeper.cli.config.Settings.AGENT_REPORT_INTERVAL;
+import static io.ipkeeper.cli.config.Settings.AGENT_SERVER_ALLOW;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_BIND;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_JOIN;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_KEYS;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_NAME;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_PROFILE;
 import static io.ipkeeper.cli.config.Settings.AGENT_SPACE;
 import static io.ipkeeper.cli.config.Settings.CLIENT_CA_FILE;
 import static io.ipkeeper.cli.config.Settings.CLIENT_SERVER;
@@ -11,6 +17,7 @@ import static io.ipkeeper.cli.config.Settings.CLIENT_TOKEN;
 import io.ipkeeper.agent.HostAgent;
 import io.ipkeeper.agent.HostAgentOptions;
 import io.ipkeeper.agent.arp.ArpWatchConfig;
+import io.ipkeeper.agent.gossip.AgentGossipOptions;
 import io.ipkeeper.agent.tls.ServerTrust;
 import io.ipkeeper.agent.tls.ServerTrustException;
 import io.ipkeeper.cli.config.Config;
@@ -36,7 +43,8 @@ public final class AgentCommand extends ConfiguredCommand {
     @Override
     protected List<Setting<?>> settings() {
         return List.of(AGENT_INTERFACES, CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CA_FILE, AGENT_SPACE, AGENT_LISTEN,
-                AGENT_REPORT_INTERVAL);
+                AGENT_REPORT_INTERVAL, GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME, GOSSIP_PROFILE,
+                AGENT_SERVER_ALLOW);
     }
 
     @Override
@@ -49,11 +57,22 @@ public final class AgentCommand extends ConfiguredCommand {
             err.println("ipkeeper agent: " + e.getMessage());
             return 2;
         }
+        AgentGossipOptions gossip;
+        try {
+            gossip = gossip(config);
+        } catch (IllegalArgumentException e) {
+            err.println("ipkeeper agent: " + e.getMessage());
+            return 2;
+        }
         HostAgentOptions options = new HostAgentOptions(config.find(AGENT_INTERFACES).orElse(List.of()),
                 config.find(CLIENT_SERVER).orElse(null), config.find(CLIENT_TOKEN).orElse(null), trust,
                 config.find(AGENT_SPACE).orElse(null), config.get(AGENT_REPORT_INTERVAL), config.get(AGENT_LISTEN),
-                ArpWatchConfig.defaults(), hostname());
-        List<String> problems = options.problems();
+                ArpWatchConfig.defaults(), hostname(), gossip);
+        List<String> problems = new java.util.ArrayList<>(options.problems());
+        if (config.find(GOSSIP_BIND).isEmpty() && (config.find(GOSSIP_JOIN).isPresent()
+                || config.find(AGENT_SERVER_ALLOW).isPresent())) {
+            problems.add("--join and --server-allow need --gossip-bind (the address this agent gossips on)");
+        }
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("ipkeeper agent: " + p));
             err.println("See 'ipkeeper agent --help' for every setting.");
@@ -71,7 +90,8 @@ public final class AgentCommand extends ConfiguredCommand {
             agent.close();
             stopped.countDown();
         }, "ipkeeper-agent-shutdown"));
-        spec.commandLine().getOut().println("ipkeeper agent: " + agent.mode() + "; reporting to " + options.server()
+        spec.commandLine().getOut().println("ipkeeper agent: " + agent.mode() + "; reporting to "
+                + (options.server() != null ? options.server() : "a trusted server found through gossip")
                 + agent.statusAddress().map(a -> "; /healthz and /metrics on " + a.getHostString() + ":" + a.getPort())
                         .orElse(""));
         spec.commandLine().getOut().flush();
@@ -79,7 +99,15 @@ public final class AgentCommand extends ConfiguredCommand {
         return 0;
     }
 
-    private static String hostname() {
+    /** Gossip options when {@code --gossip-bind} is set, else null. */
+    private static AgentGossipOptions gossip(Config config) {
+        return config.find(GOSSIP_BIND).map(bind -> new AgentGossipOptions(config.find(GOSSIP_NAME).orElseGet(
+                AgentCommand::hostname), bind, config.find(GOSSIP_JOIN).orElse(List.of()),
+                config.find(GOSSIP_KEYS).orElse(List.of()), config.get(GOSSIP_PROFILE),
+                config.find(AGENT_SERVER_ALLOW).orElse(List.of()))).orElse(null);
+    }
+
+    static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

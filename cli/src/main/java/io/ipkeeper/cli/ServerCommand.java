@@ -9,6 +9,12 @@ import static io.ipkeeper.cli.config.Settings.DATABASE_PASSWORD;
 import static io.ipkeeper.cli.config.Settings.DATABASE_POOL_SIZE;
 import static io.ipkeeper.cli.config.Settings.DATABASE_URL;
 import static io.ipkeeper.cli.config.Settings.DATABASE_USER;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_ADVERTISE_API;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_BIND;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_JOIN;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_KEYS;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_NAME;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_PROFILE;
 import static io.ipkeeper.cli.config.Settings.LOGIN_LOCKOUT;
 import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES;
 import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES_PER_IP;
@@ -53,7 +59,8 @@ public final class ServerCommand extends ConfiguredCommand {
                 DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, METRICS_PUBLIC, METRICS_SUBNET_LIMIT,
                 AUDIT_RETENTION, SERVER_TLS_CERT, SERVER_TLS_KEY, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT,
                 SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, CONFLICTS_WINDOW,
-                CONFLICTS_STALE_AFTER, CONFLICTS_OBSERVATION_RETENTION);
+                CONFLICTS_STALE_AFTER, CONFLICTS_OBSERVATION_RETENTION, GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME,
+                GOSSIP_PROFILE, GOSSIP_ADVERTISE_API);
     }
 
     @Override
@@ -87,6 +94,17 @@ public final class ServerCommand extends ConfiguredCommand {
             err.println("ipkeeper server: invalid conflict settings: " + e.getMessage());
             return 2;
         }
+        if (config.find(GOSSIP_BIND).isEmpty() && config.find(GOSSIP_JOIN).isPresent()) {
+            err.println("ipkeeper server: --join needs --gossip-bind (the address this server gossips on)");
+            return 2;
+        }
+        io.ipkeeper.server.gossip.GossipOptions gossip;
+        try {
+            gossip = gossip(config);
+        } catch (IllegalArgumentException e) {
+            err.println("ipkeeper server: " + e.getMessage());
+            return 2;
+        }
         IpkeeperServer server;
         try {
             server = IpkeeperServer.start(new ServerOptions(config.get(SERVER_BIND), config.get(SERVER_PORT), url,
@@ -98,7 +116,8 @@ public final class ServerCommand extends ConfiguredCommand {
                     .withConflicts(conflicts)
                     .withAuth(new AuthOptions(config.get(SESSION_IDLE_TIMEOUT), config.get(SESSION_ABSOLUTE_TIMEOUT),
                             config.get(SESSION_SECURE_COOKIE), config.get(LOGIN_MAX_FAILURES),
-                            config.get(LOGIN_MAX_FAILURES_PER_IP), config.get(LOGIN_LOCKOUT))));
+                            config.get(LOGIN_MAX_FAILURES_PER_IP), config.get(LOGIN_LOCKOUT)))
+                    .withGossip(gossip));
         } catch (DatabaseException | ServerStartException e) {
             err.println("ipkeeper server: " + e.getMessage());
             return 1;
@@ -117,5 +136,13 @@ public final class ServerCommand extends ConfiguredCommand {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** Gossip options when {@code --gossip-bind} is set, else null (no gossip). */
+    static io.ipkeeper.server.gossip.GossipOptions gossip(Config config) {
+        return config.find(GOSSIP_BIND).map(bind -> new io.ipkeeper.server.gossip.GossipOptions(
+                config.find(GOSSIP_NAME).orElseGet(() -> AgentCommand.hostname() + "-server"), bind,
+                config.find(GOSSIP_JOIN).orElse(List.of()), config.find(GOSSIP_KEYS).orElse(List.of()),
+                config.find(GOSSIP_ADVERTISE_API).orElse(null), config.get(GOSSIP_PROFILE))).orElse(null);
     }
 }

@@ -127,5 +127,20 @@ class AgentProcessTest {
         assertThat(q.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(q.exitValue()).isEqualTo(2);
         assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("agent.report-interval").contains("from 1s");
+
+        // Without --server the agent must join gossip; seeds without a gossip address are refused, as is a bad key.
+        Process g = start(Map.of("IPKEEPER_TOKEN", "ipk_x"), "agent", "--interface", "lo", "--join", "198.18.0.1:7946");
+        assertThat(g.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(g.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("--gossip-bind").contains("--server");
+        Process k = start(Map.of("IPKEEPER_TOKEN", "ipk_x", "IPKEEPER_GOSSIP_KEYS", "c2hvcnQ="), "agent",
+                "--interface", "lo", "--gossip-bind", "127.0.0.1:0");
+        assertThat(k.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(k.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("16, 24 or 32 bytes");
+        Process w = start(Map.of("IPKEEPER_TOKEN", "ipk_x"), "agent", "--interface", "lo", "--gossip-bind", "0.0.0.0:7946");
+        assertThat(w.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(w.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("an address the others can reach");
     }
 }

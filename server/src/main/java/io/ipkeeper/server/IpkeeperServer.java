@@ -6,6 +6,8 @@ import io.ipkeeper.ipam.db.Database;
 import io.ipkeeper.server.agents.AgentCoverage;
 import io.ipkeeper.server.agents.AgentRoutes;
 import io.ipkeeper.server.agents.AgentStore;
+import io.ipkeeper.server.agents.Membership;
+import io.ipkeeper.server.gossip.ServerGossip;
 import io.ipkeeper.server.agents.ProbeRoutes;
 import io.ipkeeper.server.agents.ProbeStore;
 import io.ipkeeper.server.agents.ProbeVetter;
@@ -96,10 +98,12 @@ public final class IpkeeperServer implements AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final Webhooks webhooks;
     private final List<NetboxRoute> netboxRoutes;
+    private final ServerGossip gossip;
 
     private IpkeeperServer(Database database, Javalin http, String url, List<RouteDoc> routes,
                            String generatedBootstrapToken, ScheduledExecutorService maintenance, Webhooks webhooks,
-                           List<NetboxRoute> netboxRoutes) {
+                           List<NetboxRoute> netboxRoutes, ServerGossip gossip) {
+        this.gossip = gossip;
         this.database = database;
         this.http = http;
         this.url = url;
@@ -149,7 +153,10 @@ public final class IpkeeperServer implements AutoCloseable {
         Webhooks webhooks = Webhooks.start(ipam, database, clock, options.webhooks());
         Metrics metrics = new Metrics(options.metrics(), database, webhooks, clock);
         ConflictStore conflicts = new ConflictStore(database.jdbi(), clock);
-        AgentCoverage coverage = new AgentCoverage(agentStore, ipam);
+        // Gossip starts once the API URL is known (below); until then, and without gossip, reports decide liveness.
+        AtomicReference<Membership> gossipView = new AtomicReference<>(Membership.NONE);
+        Membership membership = (name, hostname) -> gossipView.get().alive(name, hostname);
+        AgentCoverage coverage = new AgentCoverage(agentStore, ipam, membership);
         ConflictEngine engine = new ConflictEngine(database, ipam, conflicts, coverage, options.conflicts(), clock);
         engineRef.set(engine);
         probeVetter.coverage(coverage);
@@ -200,7 +207,7 @@ public final class IpkeeperServer implements AutoCloseable {
                 AuditRoutes.register(api, database);
                 ConflictRoutes.register(api, ipam, conflicts);
                 WebhookRoutes.register(api, webhooks.subscriptions());
-                AgentRoutes.register(api, ipam, agentStore, observationStore, engine::evaluate, clock);
+                AgentRoutes.register(api, ipam, agentStore, observationStore, engine::evaluate, membership, clock);
                 ProbeRoutes.register(api, agentStore, probeStore);
                 metrics.register(api, config);
                 docs.set(api.docs());
@@ -229,6 +236,19 @@ public final class IpkeeperServer implements AutoCloseable {
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
         String url = (certificate != null ? "https://" : "http://") + host + ":" + http.port();
         log.info("ipkeeper {} listening on {} (database: {})", Version.current(), url, database.kind().label());
+        ServerGossip gossip = null;
+        if (options.gossip() != null) {
+            try {
+                gossip = ServerGossip.start(options.gossip(), advertisedApi(options, certificate != null, http.port()),
+                        observationStore, engine::evaluate, clock);
+            } catch (RuntimeException e) {
+                http.stop();
+                webhooks.close();
+                database.close();
+                throw new ServerStartException("cannot start gossip: " + rootMessage(e), e);
+            }
+            gossipView.set(gossip);
+        }
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("ipkeeper-maintenance").factory());
         AuditSweeper auditSweeper = new AuditSweeper(database.jdbi(), clock, options.auditRetention());
@@ -237,7 +257,7 @@ public final class IpkeeperServer implements AutoCloseable {
         long sweepMillis = options.conflicts().sweepInterval().toMillis();
         maintenance.scheduleWithFixedDelay(() -> sweepConflicts(engine), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         return new IpkeeperServer(database, http, url, docs.get(), generated, maintenance, webhooks,
-                netboxDocs.get());
+                netboxDocs.get(), gossip);
     }
 
     /**
@@ -275,6 +295,27 @@ public final class IpkeeperServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("conflict sweep failed (retried at the next sweep): {}", rootMessage(e));
         }
+    }
+
+    /**
+     * The API URL announced to agents: {@code gossip.advertiseApi}, else the HTTP bind address (or, when that is a
+     * wildcard, the gossip address agents reach us on), the port and the scheme.
+     */
+    static java.net.URI advertisedApi(ServerOptions options, boolean tls, int port) {
+        if (options.gossip().advertiseApi() != null) {
+            return options.gossip().advertiseApi();
+        }
+        String host = options.bind();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = options.gossip().bind().getAddress().getHostAddress();
+        }
+        host = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return java.net.URI.create((tls ? "https://" : "http://") + host + ":" + port);
+    }
+
+    /** This server's gossip node, when it joined gossip. */
+    public Optional<ServerGossip> gossip() {
+        return Optional.ofNullable(gossip);
     }
 
     private static String rootMessage(Throwable e) {
@@ -319,6 +360,9 @@ public final class IpkeeperServer implements AutoCloseable {
     /** Stops accepting requests, finishes the ones in flight and closes the database. Idempotent. */
     @Override
     public synchronized void close() {
+        if (gossip != null) {
+            gossip.close();
+        }
         maintenance.shutdownNow();
         http.stop();
         webhooks.close();

@@ -26,11 +26,13 @@ import java.util.Objects;
  * @param conflicts the conflict engine's window, stale threshold and observation retention
  * @param tls serve HTTPS with this certificate and key, or null for plain HTTP
  * @param auth session timeouts, the session cookie's Secure flag and login throttling
+ * @param gossip join the agents' gossip cluster (membership liveness, conflict broadcasts), or null for no gossip
  */
 public record ServerOptions(
         String bind, int port, String databaseUrl, String databaseUser, String databasePassword, int databasePoolSize,
         String bootstrapToken, MetricsOptions metrics, WebhookOptions webhooks, Retention auditRetention,
-        ConflictOptions conflicts, TlsOptions tls, AuthOptions auth) {
+        ConflictOptions conflicts, TlsOptions tls, AuthOptions auth,
+        io.ipkeeper.server.gossip.GossipOptions gossip) {
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
@@ -52,46 +54,52 @@ public record ServerOptions(
     public ServerOptions(String bind, int port, String databaseUrl, String databaseUser, String databasePassword,
                          int databasePoolSize) {
         this(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, null, MetricsOptions.defaults(),
-                WebhookOptions.defaults(), Retention.FOREVER, ConflictOptions.defaults(), null, AuthOptions.defaults());
+                WebhookOptions.defaults(), Retention.FOREVER, ConflictOptions.defaults(), null, AuthOptions.defaults(), null);
     }
 
     public ServerOptions withBootstrapToken(String token) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize, token,
-                metrics, webhooks, auditRetention, conflicts, tls, auth);
+                metrics, webhooks, auditRetention, conflicts, tls, auth, gossip);
     }
 
     public ServerOptions withMetrics(MetricsOptions m) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, m, webhooks, auditRetention, conflicts, tls, auth);
+                bootstrapToken, m, webhooks, auditRetention, conflicts, tls, auth, gossip);
     }
 
     public ServerOptions withWebhooks(WebhookOptions w) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, w, auditRetention, conflicts, tls, auth);
+                bootstrapToken, metrics, w, auditRetention, conflicts, tls, auth, gossip);
     }
 
     /** How long audit events are kept (default {@link Retention#FOREVER}). */
     public ServerOptions withAuditRetention(Retention r) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, r, conflicts, tls, auth);
+                bootstrapToken, metrics, webhooks, r, conflicts, tls, auth, gossip);
     }
 
     /** The conflict engine's settings (default {@link ConflictOptions#defaults()}). */
     public ServerOptions withConflicts(ConflictOptions c) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, auditRetention, c, tls, auth);
+                bootstrapToken, metrics, webhooks, auditRetention, c, tls, auth, gossip);
     }
 
     /** With HTTPS on the API port (null: plain HTTP). */
     public ServerOptions withTls(TlsOptions t) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, auditRetention, conflicts, t, auth);
+                bootstrapToken, metrics, webhooks, auditRetention, conflicts, t, auth, gossip);
     }
 
     /** Session and login settings (default {@link AuthOptions#defaults()}). */
     public ServerOptions withAuth(AuthOptions a) {
         return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapToken, metrics, webhooks, auditRetention, conflicts, tls, a);
+                bootstrapToken, metrics, webhooks, auditRetention, conflicts, tls, a, gossip);
+    }
+
+    /** Joins gossip with these options (null: no gossip). */
+    public ServerOptions withGossip(io.ipkeeper.server.gossip.GossipOptions g) {
+        return new ServerOptions(bind, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapToken, metrics, webhooks, auditRetention, conflicts, tls, auth, g);
     }
 
     /** Whether the API is served over HTTPS: then cookies the server sets carry {@code Secure}. */
@@ -105,6 +113,6 @@ public record ServerOptions(
         return "ServerOptions[bind=" + bind + ", port=" + port + ", databaseUrl=" + databaseUrl + ", poolSize="
                 + databasePoolSize + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + ", metrics="
                 + metrics + ", webhooks=" + webhooks + ", auditRetention=" + auditRetention + ", conflicts=" + conflicts
-                + ", tls=" + (tls == null ? "off" : tls.certificateFile()) + ", auth=" + auth + "]";
+                + ", tls=" + (tls == null ? "off" : tls.certificateFile()) + ", auth=" + auth + ", gossip=" + (gossip == null ? "off" : gossip) + "]";
     }
 }

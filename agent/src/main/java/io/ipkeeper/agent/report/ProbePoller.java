@@ -39,7 +39,7 @@ public final class ProbePoller implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final HttpClient http;
-    private final URI server;
+    private final Supplier<Optional<URI>> servers;
     private final String token;
     private final List<String> interfaces;
     private final Supplier<HostInventory> inventory;
@@ -48,12 +48,12 @@ public final class ProbePoller implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    private ProbePoller(URI server, String token, Optional<SSLContext> trust, List<String> interfaces,
+    private ProbePoller(Supplier<Optional<URI>> servers, String token, Optional<SSLContext> trust, List<String> interfaces,
                         Supplier<HostInventory> inventory, ProbeRunner runner) {
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1);
         trust.ifPresent(b::sslContext);
         this.http = b.build();
-        this.server = URI.create(server.toString().endsWith("/") ? server.toString() : server + "/");
+        this.servers = servers;
         this.token = token;
         this.interfaces = List.copyOf(interfaces);
         this.inventory = inventory;
@@ -64,7 +64,13 @@ public final class ProbePoller implements AutoCloseable {
     /** Starts polling in the background. */
     public static ProbePoller start(URI server, String token, Optional<SSLContext> trust, List<String> interfaces,
                                     Supplier<HostInventory> inventory, ProbeRunner runner) {
-        ProbePoller p = new ProbePoller(server, token, trust, interfaces, inventory, runner);
+        return start(() -> Optional.of(server), token, trust, interfaces, inventory, runner);
+    }
+
+    /** Polls whichever server {@code servers} names at each poll (gossip discovery); none: waits and asks again. */
+    public static ProbePoller start(Supplier<Optional<URI>> servers, String token, Optional<SSLContext> trust,
+                                    List<String> interfaces, Supplier<HostInventory> inventory, ProbeRunner runner) {
+        ProbePoller p = new ProbePoller(servers, token, trust, interfaces, inventory, runner);
         p.thread.start();
         return p;
     }
@@ -77,8 +83,15 @@ public final class ProbePoller implements AutoCloseable {
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
         while (!closed) {
+            Optional<URI> found = servers.get();
+            if (found.isEmpty()) {
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                continue;
+            }
+            URI server = URI.create(found.get().toString().endsWith("/") ? found.get().toString() : found.get() + "/");
             try {
-                HttpResponse<String> r = http.send(request("api/v1/probes?wait=" + WAIT_SECONDS)
+                HttpResponse<String> r = http.send(request(server, "api/v1/probes?wait=" + WAIT_SECONDS)
                         .timeout(Duration.ofSeconds(WAIT_SECONDS + 15)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     // 409 until the first report landed, 401/403 for a bad token: the reporter says so too
@@ -89,7 +102,7 @@ public final class ProbePoller implements AutoCloseable {
                 }
                 backoff = Duration.ofSeconds(1);
                 for (JsonNode p : JSON.readTree(r.body()).get("probes")) {
-                    answer(p.get("id").asLong(), (Inet4Address) InetAddress.ofLiteral(p.get("address").asText()));
+                    answer(server, p.get("id").asLong(), (Inet4Address) InetAddress.ofLiteral(p.get("address").asText()));
                 }
             } catch (InterruptedException e) {
                 return;
@@ -106,7 +119,7 @@ public final class ProbePoller implements AutoCloseable {
         }
     }
 
-    private void answer(long id, Inet4Address address) throws IOException, InterruptedException {
+    private void answer(URI server, long id, Inet4Address address) throws IOException, InterruptedException {
         List<String> macs = List.of();
         int sent = 0;
         Optional<String> iface = interfaceFor(address);
@@ -124,7 +137,7 @@ public final class ProbePoller implements AutoCloseable {
             }
         }
         String body = JSON.writeValueAsString(Map.of("answeringMacs", macs, "probesSent", sent));
-        HttpResponse<String> r = http.send(request("api/v1/probes/" + id).header("Content-Type", "application/json")
+        HttpResponse<String> r = http.send(request(server, "api/v1/probes/" + id).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
             probed.incrementAndGet();
@@ -151,7 +164,7 @@ public final class ProbePoller implements AutoCloseable {
         return Optional.empty();
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(URI server, String path) {
         return HttpRequest.newBuilder(server.resolve(path)).header("Authorization", "Bearer " + token);
     }
 

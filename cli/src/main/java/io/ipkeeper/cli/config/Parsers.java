@@ -215,4 +215,85 @@ public final class Parsers {
             return uri;
         };
     }
+
+    /** Comma-separated {@code host:port} seeds (host names are resolved now), e.g. {@code 198.18.0.1:7946,ipam-2:7946}. */
+    public static Function<String, List<java.net.InetSocketAddress>> hostPorts() {
+        return text -> {
+            List<java.net.InetSocketAddress> out = new java.util.ArrayList<>();
+            for (String part : text.split(",")) {
+                String p = part.strip();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                int colon = p.lastIndexOf(':');
+                if (colon <= 0) {
+                    throw new IllegalArgumentException("expected host:port such as 198.18.0.1:7946, not '" + p + "'");
+                }
+                String host = p.substring(0, colon).replace("[", "").replace("]", "");
+                java.net.InetSocketAddress a = new java.net.InetSocketAddress(host, port().apply(p.substring(colon + 1)));
+                if (a.isUnresolved()) {
+                    throw new IllegalArgumentException("cannot resolve host '" + host + "'");
+                }
+                out.add(a);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("expected at least one host:port");
+            }
+            return List.copyOf(out);
+        };
+    }
+
+    /** Comma-separated base64 AES keys of 16, 24 or 32 bytes (as {@code serf keygen} prints); the first encrypts. */
+    public static Function<String, List<byte[]>> base64Keys() {
+        return text -> {
+            List<byte[]> out = new java.util.ArrayList<>();
+            for (String part : text.split(",")) {
+                String k = part.strip();
+                if (k.isEmpty()) {
+                    continue;
+                }
+                byte[] key;
+                try {
+                    key = java.util.Base64.getDecoder().decode(k);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("a gossip key must be base64 (e.g. from 'openssl rand -base64 32')");
+                }
+                if (key.length != 16 && key.length != 24 && key.length != 32) {
+                    throw new IllegalArgumentException("a gossip key must decode to 16, 24 or 32 bytes, not " + key.length);
+                }
+                out.add(key);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("expected at least one base64 key");
+            }
+            return List.copyOf(out);
+        };
+    }
+
+    /** Comma-separated http(s) URLs, each as {@link #httpUrl()}. */
+    public static Function<String, List<java.net.URI>> httpUrls() {
+        return text -> {
+            List<java.net.URI> out = new java.util.ArrayList<>();
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(httpUrl().apply(part));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("expected at least one URL");
+            }
+            return List.copyOf(out);
+        };
+    }
+
+    /** One of {@code choices}, as written. */
+    public static Function<String, String> choice(String... choices) {
+        return text -> {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (!List.of(choices).contains(t)) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", choices) + ", not '" + text + "'");
+            }
+            return t;
+        };
+    }
 }

@@ -113,8 +113,30 @@ public final class Settings {
             Parsers.duration(Duration.ofHours(1), Duration.ofDays(3650)),
             "Observations older than this are deleted (at least the window and stale-after)");
 
+    public static final Setting<java.net.InetSocketAddress> GOSSIP_BIND = new Setting<>("gossip.bind", "--gossip-bind",
+            null, Parsers.hostPort(), "Join the gossip cluster of servers and agents on this address:port (UDP and TCP,"
+                    + " e.g. 198.18.0.5:7946); unset: no gossip");
+    public static final Setting<List<java.net.InetSocketAddress>> GOSSIP_JOIN = new Setting<>("gossip.join", "--join",
+            null, Parsers.hostPorts(), "Gossip seeds to join through (host:port; repeat the flag or separate with commas)");
+    public static final Setting<List<byte[]>> GOSSIP_KEYS = new Setting<>("gossip.keys", "--gossip-key", null,
+            Parsers.base64Keys(), "Base64 AES key(s) that encrypt gossip (16, 24 or 32 bytes; the first encrypts, all"
+                    + " decrypt); prefer the environment (IPKEEPER_GOSSIP_KEYS). Unset: gossip is plaintext (a warning"
+                    + " is logged)");
+    public static final Setting<String> GOSSIP_NAME = new Setting<>("gossip.name", "--gossip-name", null,
+            Parsers.text(), "This node's unique gossip name; unset: the host name (a server: <host name>-server)");
+    public static final Setting<String> GOSSIP_PROFILE = new Setting<>("gossip.profile", "--gossip-profile", "lan",
+            Parsers.choice("lan", "wan", "local"), "Gossip timing: lan (default), wan, or local (failures seen in"
+                    + " seconds; one machine or a lab)");
+    public static final Setting<java.net.URI> GOSSIP_ADVERTISE_API = new Setting<>("gossip.advertise-api",
+            "--gossip-advertise-api", null, Parsers.httpUrl(), "The API URL this server announces to agents (tag api);"
+                    + " unset: from --bind (or, for a wildcard bind, the gossip address), --port and TLS");
+    public static final Setting<List<java.net.URI>> AGENT_SERVER_ALLOW = new Setting<>("agent.server-allow",
+            "--server-allow", null, Parsers.httpUrls(), "A server URL found through gossip that the agent may send its"
+                    + " token to even without a --ca-file (repeatable); https servers verified by --ca-file need no entry");
+
     /** Settings whose flag may be repeated; the occurrences are joined with commas before parsing. */
-    public static final java.util.Set<Setting<?>> REPEATABLE = java.util.Set.of(AGENT_INTERFACES);
+    public static final java.util.Set<Setting<?>> REPEATABLE = java.util.Set.of(AGENT_INTERFACES, GOSSIP_JOIN, GOSSIP_KEYS,
+            AGENT_SERVER_ALLOW);
 
     public static final Setting<io.ipkeeper.server.audit.Retention> AUDIT_RETENTION = new Setting<>("audit.retention",
             "--audit-retention", io.ipkeeper.server.audit.Retention.FOREVER, io.ipkeeper.server.audit.Retention::parse,
@@ -150,7 +172,8 @@ public final class Settings {
             CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CREDENTIALS, CLIENT_CA_FILE, CLIENT_OUTPUT,
             AUDIT_RETENTION, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT, SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, CONFLICTS_WINDOW, CONFLICTS_STALE_AFTER,
-            CONFLICTS_OBSERVATION_RETENTION, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL);
+            CONFLICTS_OBSERVATION_RETENTION, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL,
+            GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME, GOSSIP_PROFILE, GOSSIP_ADVERTISE_API, AGENT_SERVER_ALLOW);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

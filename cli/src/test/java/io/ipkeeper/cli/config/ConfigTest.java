@@ -149,4 +149,24 @@ class ConfigTest {
         assertThatThrownBy(() -> p.apply("2h")).hasMessageContaining("must be from");
         assertThatThrownBy(() -> p.apply("0s")).hasMessageContaining("must be from");
     }
+
+    @Test
+    void gossipSettingsParseFromFileAndEnvironmentAndBadValuesAreNamed() {
+        ConfigFile f = file("[gossip]\nbind = \"198.18.0.1:7946\"\njoin = [\"198.18.0.2:7946\", \"198.18.0.3:7947\"]\n");
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Config c = Config.resolve(List.of(Settings.GOSSIP_BIND, Settings.GOSSIP_JOIN, Settings.GOSSIP_KEYS,
+                Settings.GOSSIP_PROFILE), Map.of(), Map.of("IPKEEPER_GOSSIP_KEYS", key), f);
+        assertThat(c.get(Settings.GOSSIP_BIND)).isEqualTo(new java.net.InetSocketAddress("198.18.0.1", 7946));
+        assertThat(c.get(Settings.GOSSIP_JOIN)).containsExactly(new java.net.InetSocketAddress("198.18.0.2", 7946),
+                new java.net.InetSocketAddress("198.18.0.3", 7947));
+        assertThat(c.get(Settings.GOSSIP_KEYS)).hasSize(1).first().satisfies(k -> assertThat(k).hasSize(32));
+        assertThat(c.get(Settings.GOSSIP_PROFILE)).isEqualTo("lan");
+
+        assertThatThrownBy(() -> Parsers.base64Keys().apply(java.util.Base64.getEncoder().encodeToString(new byte[10])))
+                .hasMessageContaining("16, 24 or 32 bytes");
+        assertThatThrownBy(() -> Parsers.base64Keys().apply("not base64!")).hasMessageContaining("base64");
+        assertThatThrownBy(() -> Parsers.hostPorts().apply("198.18.0.2")).hasMessageContaining("host:port");
+        assertThatThrownBy(() -> Parsers.choice("lan", "wan", "local").apply("fast")).hasMessageContaining("lan, wan, local");
+        assertThatThrownBy(() -> Parsers.httpUrls().apply("ftp://x")).hasMessageContaining("http or https");
+    }
 }

@@ -11,17 +11,24 @@ import java.util.Map;
 public final class AgentCoverage {
     private final AgentStore agents;
     private final Ipam ipam;
+    private final Membership membership;
 
     public AgentCoverage(AgentStore agents, Ipam ipam) {
+        this(agents, ipam, Membership.NONE);
+    }
+
+    /** With gossip: agents that are members are alive exactly while membership says so. */
+    public AgentCoverage(AgentStore agents, Ipam ipam, Membership membership) {
         this.agents = agents;
         this.ipam = ipam;
+        this.membership = membership;
     }
 
     /** Subnet id → the live agents covering it, the most recently reporting first (who is asked to probe). */
     public Map<Long, List<AgentStore.StoredAgent>> agentsBySubnet(Instant now) {
         Map<Long, List<AgentStore.StoredAgent>> out = new HashMap<>();
         Map<Long, List<Subnet>> subnetsBySpace = new HashMap<>();
-        List<AgentStore.StoredAgent> live = agents.list().stream().filter(a -> Liveness.alive(a, now))
+        List<AgentStore.StoredAgent> live = agents.list().stream().filter(a -> Liveness.alive(a, now, membership))
                 .sorted(java.util.Comparator.comparing(AgentStore.StoredAgent::lastReportAt).reversed()).toList();
         for (AgentStore.StoredAgent a : live) {
             List<Subnet> subnets = subnetsBySpace.computeIfAbsent(a.spaceId(), s -> ipam.subnets().list(s));
@@ -37,7 +44,7 @@ public final class AgentCoverage {
         Map<Long, Instant> out = new HashMap<>();
         Map<Long, List<Subnet>> subnetsBySpace = new HashMap<>();
         for (AgentStore.StoredAgent a : agents.list()) {
-            if (!Liveness.alive(a, now)) {
+            if (!Liveness.alive(a, now, membership)) {
                 continue;
             }
             List<Subnet> subnets = subnetsBySpace.computeIfAbsent(a.spaceId(), s -> ipam.subnets().list(s));

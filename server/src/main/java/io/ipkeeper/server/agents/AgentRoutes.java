@@ -30,6 +30,12 @@ public final class AgentRoutes {
 
     public static void register(ApiRoutes api, Ipam ipam, AgentStore agents, ObservationStore observations,
                                 ObservationListener listener, Clock clock) {
+        register(api, ipam, agents, observations, listener, Membership.NONE, clock);
+    }
+
+    /** With gossip: an agent's {@code alive} comes from this server's membership view when it is a member. */
+    public static void register(ApiRoutes api, Ipam ipam, AgentStore agents, ObservationStore observations,
+                                ObservationListener listener, Membership membership, Clock clock) {
         ReportValidator validator = new ReportValidator(ipam);
         api.post("/api/v1/agents/report", Permission.REPORT, ctx -> {
             Principal p = ApiRoutes.principal(ctx);
@@ -56,7 +62,7 @@ public final class AgentRoutes {
         api.get("/api/v1/agents", Permission.READ, ctx -> {
             Paging paging = Paging.of(ctx);
             Instant now = clock.instant();
-            List<Map<String, Object>> all = agents.list().stream().map(a -> view(a, ipam, now)).toList();
+            List<Map<String, Object>> all = agents.list().stream().map(a -> view(a, ipam, now, membership)).toList();
             ctx.json(paging.page(ctx, all));
         }).summary("agents", "Host agents: last report, alive or not, covered subnets").paged().returns(200, "AgentPage");
 
@@ -64,7 +70,7 @@ public final class AgentRoutes {
             String name = ctx.pathParam("name");
             AgentStore.StoredAgent a = agents.find(name).orElseThrow(() ->
                     ApiProblem.notFound("no agent named '" + name + "' has reported; list them with GET /api/v1/agents"));
-            ctx.json(view(a, ipam, clock.instant()));
+            ctx.json(view(a, ipam, clock.instant(), membership));
         }).summary("agents", "One host agent").returns(200, "Agent");
 
         api.get("/api/v1/observations", Permission.READ, ctx -> {
@@ -120,14 +126,14 @@ public final class AgentRoutes {
         }
     }
 
-    static Map<String, Object> view(AgentStore.StoredAgent a, Ipam ipam, Instant now) {
+    static Map<String, Object> view(AgentStore.StoredAgent a, Ipam ipam, Instant now, Membership membership) {
         AddressSpace space = ipam.spaces().get(a.spaceId());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());
         m.put("hostname", a.hostname());
         m.put("version", a.version());
         m.put("space", Map.of("id", space.id(), "name", space.name()));
-        m.put("alive", Liveness.alive(a, now));
+        m.put("alive", Liveness.alive(a, now, membership));
         m.put("arpWatch", a.arpWatch());
         m.put("reportIntervalSeconds", a.reportIntervalSeconds());
         m.put("firstReportAt", a.firstReportAt().toString());

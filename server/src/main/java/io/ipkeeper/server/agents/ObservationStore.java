@@ -67,6 +67,26 @@ public final class ObservationStore {
         database.jdbi().useTransaction(h -> merge(h, spaceId, agentId, rows, now.minus(window)));
     }
 
+    /**
+     * Records what agent {@code agentName} (its name or hostname) broadcast over gossip: {@code macs} heard claiming
+     * {@code address} on {@code interfaceName} (source {@code arp}), stamped {@code now} by this server. Only an agent
+     * that has reported once is known (its space comes from that report); for any other the broadcast is ignored.
+     *
+     * @return the space the sightings were recorded in, or empty when the agent is unknown
+     */
+    public java.util.Optional<Long> recordBroadcast(String agentName, IpAddress address, List<String> macs,
+                                                   String interfaceName, Instant now) {
+        java.util.Optional<AgentStore.StoredAgent> agent = agents.find(agentName).or(() -> agents.list().stream()
+                .filter(a -> agentName.equals(a.hostname())).findFirst());
+        if (agent.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Sighting> rows = coalesce(macs.stream()
+                .map(m -> new Sighting(address, m, interfaceName, "arp", 1, now, now)).toList());
+        database.jdbi().useTransaction(h -> merge(h, agent.get().spaceId(), agent.get().id(), rows));
+        return java.util.Optional.of(agent.get().spaceId());
+    }
+
     /** Sightings of the same (address, MAC) within one report become one row: a MERGE must not touch a row twice. */
     private static List<Sighting> coalesce(List<Sighting> sightings) {
         Map<Sighting, Sighting> byKey = new TreeMap<>();
