@@ -83,7 +83,7 @@ public final class ObservationStore {
         }
         List<Sighting> rows = coalesce(macs.stream()
                 .map(m -> new Sighting(address, m, interfaceName, "arp", 1, now, now)).toList());
-        database.jdbi().useTransaction(h -> merge(h, agent.get().spaceId(), agent.get().id(), rows));
+        database.jdbi().useTransaction(h -> merge(h, agent.get().spaceId(), agent.get().id(), rows, now.minus(window)));
         return java.util.Optional.of(agent.get().spaceId());
     }
 
