@@ -128,7 +128,8 @@ public final class ProtocolNode {
                 membership::numNodes, config.maxBroadcastQueueDepth());
         this.broadcasts = new Broadcasts(queue, delegate, metrics);
         this.acks = new AckTracker(this.scheduler);
-        this.messenger = new Messenger(transport, wire, broadcasts, metrics, config.udpBufferSize());
+        this.messenger = new Messenger(transport, wire, broadcasts, metrics, config.udpBufferSize(),
+                simulation.decodedPackets());
         this.packets = new PacketHandler(this);
         this.pushPull = new PushPullExchange(this);
         this.streams = new StreamHandler(this);
@@ -252,6 +253,15 @@ public final class ProtocolNode {
 
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Simulator only ({@link SimulationOptions#decodedPackets}): a packet that arrived as its messages, handled like
+     * {@code Transport.Inbound.packet} (bounded hand-off, then dispatch on the protocol thread) minus the decoding.
+     * {@code wireSize} is the packet's size on the wire.
+     */
+    public void receiveDecoded(InetSocketAddress from, List<Message> messages, int wireSize, long receivedNanos) {
+        inbound.decoded(from, messages, wireSize, receivedNanos);
     }
 
     /** Runs {@code task} on the protocol thread (after what is queued) and publishes the snapshots afterwards. */

@@ -19,11 +19,14 @@ import java.util.Objects;
  * @param interner shares the immutable parts of table entries and of the member snapshots (names, addresses, versions,
  *     meta, whole {@code Member} records per node, incarnation and state) between the nodes of one JVM; behaviour is
  *     unchanged, only memory
+ * @param decodedPackets null (production) sends every packet through the {@code Transport} as bytes; otherwise
+ *     packets go to this sink as the messages they carry, with their exact encoded size, and arrive through
+ *     {@link ProtocolNode#receiveDecoded}: the receiver skips decoding (CPU only; behaviour is unchanged)
  */
 public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots, boolean lifeguard,
-        Interner interner) {
+        Interner interner, DecodedPackets decodedPackets) {
     /** Production behaviour. */
-    public static final SimulationOptions NONE = new SimulationOptions(false, false, true, Interner.NONE);
+    public static final SimulationOptions NONE = new SimulationOptions(false, false, true, Interner.NONE, null);
 
     public SimulationOptions {
         Objects.requireNonNull(interner, "interner");
