@@ -18,7 +18,8 @@ public final class Bench {
             "http-allocation", "io.ipkeeper.bench.http.HttpAllocationBench",
             "agent-ingest", "io.ipkeeper.bench.agents.AgentIngestBench",
             "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint",
-            "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench"));
+            "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench",
+            "gossip-pushpull", "io.ipkeeper.bench.gossip.pushpull.PushPullBandwidth"));
 
     private Bench() {}
 
