@@ -66,7 +66,7 @@ final class SimNode {
         node = new ProtocolNode(config, transport, scheduler, random, new KeyringHolder(null), new Observer(),
                 new MetaDelegate(), new Counters(), address,
                 new SimulationOptions(sim.legacy, true, sim.scenario.lifeguard(), sim.shared,
-                        sim.packetBytes ? null : transport));
+                        sim.packetBytes ? null : transport, sim.quietMerge));
         transport.protocol(node);
         up = true;
         sim.lifeChanged(true);

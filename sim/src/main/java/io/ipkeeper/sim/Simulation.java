@@ -31,6 +31,11 @@ public final class Simulation {
      * the same run; the decoded path saves the receivers' decoding. Set before {@link #run}.
      */
     boolean packetBytes = Boolean.getBoolean("ipkeeper.sim.packetBytes");
+    /**
+     * Experiment ({@code -Dipkeeper.sim.quietMerge=true}): alive records learned by push/pull are not re-broadcast
+     * (not memberlist's behaviour; see {@code Membership.Builder#quietMerge}). Default false.
+     */
+    boolean quietMerge = Boolean.getBoolean("ipkeeper.sim.quietMerge");
     private final SimNode[] nodes;
     private final SplittableRandom random;
     private final BitSet starved = new BitSet();

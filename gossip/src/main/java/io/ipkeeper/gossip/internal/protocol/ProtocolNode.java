@@ -122,7 +122,8 @@ public final class ProtocolNode {
         this.suspicionTimers = new SuspicionTimers(this.scheduler, this::now, metrics);
         this.membership = Membership.builder(config.name()).config(config).random(random).awareness(awareness)
                 .effects(this::onEffect).legacyDeadRemoval(simulation.legacyDeadRemoval())
-                .fixedSuspicionTimeout(!lifeguard).interner(simulation.interner()).build();
+                .fixedSuspicionTimeout(!lifeguard).interner(simulation.interner())
+                .quietMerge(simulation.quietMerge()).build();
         this.suspicionTimers.bind(membership);
         TransmitLimitedQueue<Message> queue = new TransmitLimitedQueue<>(config.retransmitMult(),
                 membership::numNodes, config.maxBroadcastQueueDepth());
