@@ -20,7 +20,8 @@ public final class Bench {
             "agent-footprint", "io.ipkeeper.bench.agents.AgentFootprintBench",
             "agent-conflict-latency", "io.ipkeeper.bench.agents.ConflictLatencyBench",
             "gossip-node-table", "io.ipkeeper.bench.gossip.state.NodeTableFootprint",
-            "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench"));
+            "gossip-detection", "io.ipkeeper.bench.gossip.detection.FailureDetectionBench",
+            "gossip-pushpull", "io.ipkeeper.bench.gossip.pushpull.PushPullBandwidth"));
 
     private Bench() {}
 

@@ -23,6 +23,8 @@ final class Metrics {
     private final List<Sample> samples = new ArrayList<>();
     private final Object[] lastTable;
     private final long[] lastFingerprint;
+    /** View size (members alive or suspect) per node, recomputed with the fingerprint when its table changes. */
+    private final int[] lastSize;
     /** Per crashed node (by name): when it went down and who has declared it dead since. */
     private final Map<String, Spread> crashes = new HashMap<>();
     private final List<Spread> crashOrder = new ArrayList<>();
@@ -39,6 +41,8 @@ final class Metrics {
     private long lastMessages;
     private long liveNodeSeconds;
     private int distinctViewsMax;
+    /** Every view size (members alive or suspect) some live node held in some sample: Rapid's "distinct sizes". */
+    private final BitSet sizesSeen = new BitSet();
     private long commonFingerprint;
     private long consistentSince = -1;
     private long quietSince = -1;
@@ -59,6 +63,7 @@ final class Metrics {
         this.sim = sim;
         this.lastTable = new Object[sim.nodeCount()];
         this.lastFingerprint = new long[sim.nodeCount()];
+        this.lastSize = new int[sim.nodeCount()];
         this.stableNanos = 2 * sim.gossipConfig.pushPullInterval().toNanos();
         this.fpGraceNanos = sim.gossipConfig.pushPullInterval().toNanos();
     }
@@ -148,7 +153,9 @@ final class Metrics {
             if (table != lastTable[i]) {
                 lastTable[i] = table;
                 lastFingerprint[i] = fingerprint(table);
+                lastSize[i] = viewSize(table);
             }
+            sizesSeen.set(lastSize[i]);
             fps[live++] = lastFingerprint[i];
             queued += node.queueDepth;
             if (firstLive < 0) {
@@ -194,6 +201,16 @@ final class Metrics {
     }
 
     /** Order-independent 64-bit digest of the alive and suspect members with their incarnations and states. */
+    static int viewSize(List<Member> table) {
+        int size = 0;
+        for (Member m : table) {
+            if (m.state() == MemberState.ALIVE || m.state() == MemberState.SUSPECT) {
+                size++;
+            }
+        }
+        return size;
+    }
+
     static long fingerprint(List<Member> table) {
         long sum = 0;
         long count = 0;
@@ -246,6 +263,7 @@ final class Metrics {
         s.put("falsePositivesHealthy", falsePositivesHealthy);
         s.put("suspicions", suspicionsTotal);
         s.put("distinctViewsMax", distinctViewsMax);
+        s.put("distinctSizesSeen", sizesSeen.cardinality());
         s.put("distinctViewsFinal", samples.isEmpty() ? 0 : samples.getLast().distinctViews());
         s.put("liveNodesFinal", samples.isEmpty() ? 0 : samples.getLast().live());
         double nodeSeconds = Math.max(1, liveNodeSeconds);

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 final class Network {
     /** Called for every packet that leaves a sender (after its send queue), before loss and partitions. */
     interface PacketTap {
-        void onPacket(int from, InetSocketAddress to, byte[] data);
+        void onPacket(int from, InetSocketAddress to, WirePacket packet);
     }
 
     final EventLoop loop;
@@ -105,7 +105,7 @@ final class Network {
     }
 
     /** A packet left {@code from} at time {@code departNanos}: apply partitions and loss, deliver after latency. */
-    void transmit(int from, InetSocketAddress fromAddress, InetSocketAddress to, byte[] data, long departNanos) {
+    void transmit(int from, InetSocketAddress fromAddress, InetSocketAddress to, WirePacket data, long departNanos) {
         if (tap != null) {
             tap.onPacket(from, to, data);
         }
@@ -113,7 +113,7 @@ final class Network {
     }
 
     /** Delivery without the tap (the replayer re-injects through here so replays are not replayed again). */
-    void deliver(int from, InetSocketAddress fromAddress, InetSocketAddress to, byte[] data, long departNanos) {
+    void deliver(int from, InetSocketAddress fromAddress, InetSocketAddress to, WirePacket data, long departNanos) {
         SimTransport target = bound.get(to);
         if (target == null) {
             traffic.packetsLost++;

@@ -65,7 +65,9 @@ final class SimNode {
         lives++;
         node = new ProtocolNode(config, transport, scheduler, random, new KeyringHolder(null), new Observer(),
                 new MetaDelegate(), new Counters(), address,
-                new SimulationOptions(sim.legacy, true, sim.scenario.lifeguard(), sim.shared));
+                new SimulationOptions(sim.legacy, true, sim.scenario.lifeguard(), sim.shared,
+                        sim.packetBytes ? null : transport, sim.quietMerge));
+        transport.protocol(node);
         up = true;
         sim.lifeChanged(true);
         upSince = sim.loop.now();

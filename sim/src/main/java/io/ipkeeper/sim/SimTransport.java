@@ -1,10 +1,14 @@
 package io.ipkeeper.sim;
 
 import io.ipkeeper.gossip.Transport;
+import io.ipkeeper.gossip.internal.protocol.DecodedPackets;
+import io.ipkeeper.gossip.internal.protocol.ProtocolNode;
+import io.ipkeeper.gossip.internal.wire.Message;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * and the {@link Network}; streams are one request and at most one reply, each delayed by the link latency. Inbound
  * traffic runs on the process's {@link SimScheduler}, so a paused process reads nothing. Every byte is counted.
  */
-final class SimTransport implements Transport {
+final class SimTransport implements Transport, DecodedPackets {
     private final int index;
     private final InetSocketAddress address;
     private final Network network;
@@ -21,6 +25,7 @@ final class SimTransport implements Transport {
     private final ArrayDeque<Long> sendQueue = new ArrayDeque<>();
     private long lastDeparture;
     private Inbound inbound;
+    private ProtocolNode protocol;
     private boolean closed;
 
     SimTransport(int index, InetSocketAddress address, Network network, SimScheduler scheduler) {
@@ -47,6 +52,16 @@ final class SimTransport implements Transport {
 
     @Override
     public void sendPacket(InetSocketAddress to, byte[] packet) {
+        send(to, WirePacket.encoded(packet.clone()));
+    }
+
+    /** The decoded path ({@link io.ipkeeper.gossip.internal.protocol.SimulationOptions#decodedPackets}). */
+    @Override
+    public void send(InetSocketAddress to, List<Message> messages, int wireSize) {
+        send(to, WirePacket.decoded(messages, wireSize));
+    }
+
+    private void send(InetSocketAddress to, WirePacket packet) {
         if (closed) {
             return;
         }
@@ -61,26 +76,36 @@ final class SimTransport implements Transport {
                 network.traffic.packetsQueueDropped++;
                 return;
             }
-            depart = Math.max(now, lastDeparture) + budget.serviceNanos(packet.length);
+            depart = Math.max(now, lastDeparture) + budget.serviceNanos(packet.size());
             lastDeparture = depart;
             sendQueue.addLast(depart);
         }
-        network.traffic.bytesSent[index] += packet.length;
+        network.traffic.bytesSent[index] += packet.size();
         network.traffic.messagesSent[index]++;
-        network.transmit(index, address, to, packet.clone(), depart);
+        network.transmit(index, address, to, packet, depart);
     }
 
     /** A packet arrived at this address (from the network); handed to the process when it gets CPU. */
-    void receivePacket(InetSocketAddress from, byte[] data) {
+    void receivePacket(InetSocketAddress from, WirePacket data) {
         if (closed || inbound == null) {
             return;
         }
-        network.traffic.bytesReceived[index] += data.length;
+        network.traffic.bytesReceived[index] += data.size();
         scheduler.deliver(() -> {
-            if (!closed) {
-                inbound.packet(from, data, scheduler.nanoTime());
+            if (closed) {
+                return;
+            }
+            if (data.bytes() != null) {
+                inbound.packet(from, data.bytes(), scheduler.nanoTime());
+            } else {
+                protocol.receiveDecoded(from, data.messages(), data.size(), scheduler.nanoTime());
             }
         });
+    }
+
+    /** The process the decoded packets go to (set once its {@link ProtocolNode} exists). */
+    void protocol(ProtocolNode protocol) {
+        this.protocol = protocol;
     }
 
     @Override

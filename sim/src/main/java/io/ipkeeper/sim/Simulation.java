@@ -25,6 +25,17 @@ public final class Simulation {
     final Metrics metrics;
     /** Immutable records shared by every node's table and snapshot (memory only; behaviour unchanged). */
     final SharedRecords shared = new SharedRecords();
+    /**
+     * True: every packet travels encoded and each receiver decodes it (as on a real network); false (default):
+     * packets travel as their messages (encoded once by the sender for their exact size, never decoded). Both give
+     * the same run; the decoded path saves the receivers' decoding. Set before {@link #run}.
+     */
+    boolean packetBytes = Boolean.getBoolean("ipkeeper.sim.packetBytes");
+    /**
+     * Experiment ({@code -Dipkeeper.sim.quietMerge=true}): alive records learned by push/pull are not re-broadcast
+     * (not memberlist's behaviour; see {@code Membership.Builder#quietMerge}). Default false.
+     */
+    boolean quietMerge = Boolean.getBoolean("ipkeeper.sim.quietMerge");
     private final SimNode[] nodes;
     private final SplittableRandom random;
     private final BitSet starved = new BitSet();

@@ -54,6 +54,8 @@ class ScenarioRunsTest {
     void bootstrapOfManyJoiningNodesConverges() {
         Summary s = run("bootstrap", 60, 1, 150);
         assertThat(s.get("converged")).isEqualTo(true);
+        // Nodes joining one by one see the cluster grow: many sizes, never more than the cluster.
+        assertThat((Integer) s.get("distinctSizesSeen")).isGreaterThan(10).isLessThanOrEqualTo(60);
         assertThat(s.get("liveNodesFinal")).isEqualTo(60);
         assertThat(s.get("falsePositives")).isEqualTo(0L);
     }

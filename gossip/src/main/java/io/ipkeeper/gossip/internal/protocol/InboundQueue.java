@@ -1,7 +1,9 @@
 package io.ipkeeper.gossip.internal.protocol;
 
 import io.ipkeeper.gossip.Transport;
+import io.ipkeeper.gossip.internal.wire.Message;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +30,20 @@ final class InboundQueue implements Transport.Inbound {
         node.scheduler.execute(() -> {
             waiting.decrementAndGet();
             node.packets.handle(from, data, receivedNanos);
+        });
+    }
+
+    /** The simulator's decoded packet ({@link ProtocolNode#receiveDecoded}): as {@link #packet} without decoding. */
+    void decoded(InetSocketAddress from, List<Message> messages, int wireSize, long receivedNanos) {
+        node.metrics.bytesReceived(wireSize);
+        if (waiting.incrementAndGet() > node.config.handoffQueueDepth()) {
+            waiting.decrementAndGet();
+            node.metrics.packetDropped("handoff queue full");
+            return;
+        }
+        node.scheduler.execute(() -> {
+            waiting.decrementAndGet();
+            node.packets.handleDecoded(from, messages, receivedNanos);
         });
     }
 

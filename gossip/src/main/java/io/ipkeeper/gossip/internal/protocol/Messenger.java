@@ -24,9 +24,12 @@ final class Messenger {
     private final Broadcasts broadcasts;
     private final GossipMetrics metrics;
     private final int udpBufferSize;
+    /** Null in production; the simulator's decoded hand-over otherwise ({@link SimulationOptions#decodedPackets}). */
+    private final DecodedPackets decoded;
 
     Messenger(Transport transport, WireSettings wire, Broadcasts broadcasts, GossipMetrics metrics,
-            int udpBufferSize) {
+            int udpBufferSize, DecodedPackets decoded) {
+        this.decoded = decoded;
         this.transport = transport;
         this.wire = wire;
         this.broadcasts = broadcasts;
@@ -54,9 +57,14 @@ final class Messenger {
         }
         for (int from = 0; from < parts.size(); from += MAX_COMPOUND_PARTS) {
             List<? extends Message> chunk = parts.subList(from, Math.min(parts.size(), from + MAX_COMPOUND_PARTS));
+            // The simulator's decoded path still encodes: the packet's exact size is what bandwidth is judged on.
             byte[] packet = PacketCodec.encodePacket(chunk, wire.outgoingPacket(crc));
             metrics.bytesSent(packet.length);
-            transport.sendPacket(to, packet);
+            if (decoded != null) {
+                decoded.send(to, List.copyOf(chunk), packet.length);
+            } else {
+                transport.sendPacket(to, packet);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import io.ipkeeper.gossip.internal.wire.UserMessage;
 import io.ipkeeper.gossip.internal.wire.WireFormatException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,13 @@ final class PacketHandler {
             return;
         }
         dispatch(from, packet.frame(), receivedNanos);
+    }
+
+    /** The simulator's decoded path: the messages of one packet, already decoded by nobody (shared objects). */
+    void handleDecoded(InetSocketAddress from, List<Message> messages, long receivedNanos) {
+        for (Message m : messages) {
+            handleMessage(from, m, receivedNanos);
+        }
     }
 
     private DecodedPacket decode(byte[] data) {

@@ -122,13 +122,15 @@ public final class ProtocolNode {
         this.suspicionTimers = new SuspicionTimers(this.scheduler, this::now, metrics);
         this.membership = Membership.builder(config.name()).config(config).random(random).awareness(awareness)
                 .effects(this::onEffect).legacyDeadRemoval(simulation.legacyDeadRemoval())
-                .fixedSuspicionTimeout(!lifeguard).interner(simulation.interner()).build();
+                .fixedSuspicionTimeout(!lifeguard).interner(simulation.interner())
+                .quietMerge(simulation.quietMerge()).build();
         this.suspicionTimers.bind(membership);
         TransmitLimitedQueue<Message> queue = new TransmitLimitedQueue<>(config.retransmitMult(),
                 membership::numNodes, config.maxBroadcastQueueDepth());
         this.broadcasts = new Broadcasts(queue, delegate, metrics);
         this.acks = new AckTracker(this.scheduler);
-        this.messenger = new Messenger(transport, wire, broadcasts, metrics, config.udpBufferSize());
+        this.messenger = new Messenger(transport, wire, broadcasts, metrics, config.udpBufferSize(),
+                simulation.decodedPackets());
         this.packets = new PacketHandler(this);
         this.pushPull = new PushPullExchange(this);
         this.streams = new StreamHandler(this);
@@ -252,6 +254,15 @@ public final class ProtocolNode {
 
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Simulator only ({@link SimulationOptions#decodedPackets}): a packet that arrived as its messages, handled like
+     * {@code Transport.Inbound.packet} (bounded hand-off, then dispatch on the protocol thread) minus the decoding.
+     * {@code wireSize} is the packet's size on the wire.
+     */
+    public void receiveDecoded(InetSocketAddress from, List<Message> messages, int wireSize, long receivedNanos) {
+        inbound.decoded(from, messages, wireSize, receivedNanos);
     }
 
     /** Runs {@code task} on the protocol thread (after what is queued) and publishes the snapshots afterwards. */

@@ -19,11 +19,17 @@ import java.util.Objects;
  * @param interner shares the immutable parts of table entries and of the member snapshots (names, addresses, versions,
  *     meta, whole {@code Member} records per node, incarnation and state) between the nodes of one JVM; behaviour is
  *     unchanged, only memory
+ * @param decodedPackets null (production) sends every packet through the {@code Transport} as bytes; otherwise
+ *     packets go to this sink as the messages they carry, with their exact encoded size, and arrive through
+ *     {@link ProtocolNode#receiveDecoded}: the receiver skips decoding (CPU only; behaviour is unchanged)
+ * @param quietMerge an experiment (see {@link io.ipkeeper.gossip.internal.state.Membership.Builder#quietMerge}):
+ *     alive records learned by push/pull are not re-broadcast; false (production) is memberlist's behaviour
  */
 public record SimulationOptions(boolean legacyDeadRemoval, boolean lazySnapshots, boolean lifeguard,
-        Interner interner) {
+        Interner interner, DecodedPackets decodedPackets, boolean quietMerge) {
     /** Production behaviour. */
-    public static final SimulationOptions NONE = new SimulationOptions(false, false, true, Interner.NONE);
+    public static final SimulationOptions NONE = new SimulationOptions(false, false, true, Interner.NONE, null,
+            false);
 
     public SimulationOptions {
         Objects.requireNonNull(interner, "interner");

@@ -48,6 +48,9 @@ public final class Membership {
     private final Consumer<MembershipEffect> effects;
     private final boolean legacyDeadRemoval;
     private final boolean fixedSuspicionTimeout;
+    private final boolean quietMerge;
+    /** True while {@link #mergeState} applies alive records with {@link Builder#quietMerge}: no re-broadcast. */
+    private boolean merging;
     private final Interner interner;
     private final int suspicionMult;
     private final int suspicionMaxTimeoutMult;
@@ -68,6 +71,7 @@ public final class Membership {
         this.effects = b.effects;
         this.legacyDeadRemoval = b.legacyDeadRemoval;
         this.fixedSuspicionTimeout = b.fixedSuspicionTimeout;
+        this.quietMerge = b.quietMerge;
         this.interner = b.interner;
         this.suspicionMult = b.suspicionMult;
         this.suspicionMaxTimeoutMult = b.suspicionMaxTimeoutMult;
@@ -179,7 +183,9 @@ public final class Membership {
             refute(state, a.incarnation());
             return;
         }
-        broadcast(a.node(), a);
+        if (!merging) {
+            broadcast(a.node(), a);
+        }
         if (vsn != null && vsn.length >= 6) {
             state.setVsn(interner.bytes(vsn));
         }
@@ -334,8 +340,15 @@ public final class Membership {
                 continue;
             }
             switch (status) {
-                case ALIVE -> aliveNode(new Alive(r.incarnation(), r.name(), r.addr(), r.port(), r.meta(), r.vsn()),
-                        false, nowNanos);
+                case ALIVE -> {
+                    merging = quietMerge;
+                    try {
+                        aliveNode(new Alive(r.incarnation(), r.name(), r.addr(), r.port(), r.meta(), r.vsn()), false,
+                                nowNanos);
+                    } finally {
+                        merging = false;
+                    }
+                }
                 case LEFT -> deadNode(new Dead(r.incarnation(), r.name(), r.name()), nowNanos);
                 case DEAD, SUSPECT -> suspectNode(new Suspect(r.incarnation(), r.name(), localName), nowNanos);
             }
@@ -505,6 +518,7 @@ public final class Membership {
         private Awareness awareness;
         private boolean legacyDeadRemoval;
         private boolean fixedSuspicionTimeout;
+        private boolean quietMerge;
         private Interner interner = Interner.NONE;
         private int suspicionMult = 4;
         private int suspicionMaxTimeoutMult = 6;
@@ -605,6 +619,17 @@ public final class Membership {
          */
         public Builder fixedSuspicionTimeout(boolean fixedSuspicionTimeout) {
             this.fixedSuspicionTimeout = fixedSuspicionTimeout;
+            return this;
+        }
+
+        /**
+         * Simulator experiment only, never exposed: alive records learned through a push/pull merge are applied but not
+         * re-broadcast (memberlist re-broadcasts them, so a node joining an N-node cluster queues N alive messages,
+         * each sent {@code retransmitLimit} times). Updates then spread by the originator's own broadcast and by
+         * push/pull. Default false (memberlist behaviour).
+         */
+        public Builder quietMerge(boolean quietMerge) {
+            this.quietMerge = quietMerge;
             return this;
         }
 

@@ -30,6 +30,29 @@ class MergeStateTest {
     }
 
     @Test
+    void mergedAliveRecordsAreReBroadcastAsInMemberlist() {
+        Fixture f = new Fixture();
+        f.m.mergeState(List.of(record("a", 1, PushNodeState.ALIVE), record("b", 3, PushNodeState.ALIVE)), f.now);
+        assertThat(f.broadcasts()).hasSize(2);
+    }
+
+    @Test
+    void quietMergeAppliesAliveRecordsWithoutReBroadcastingButGossipedAlivesStillSpread() {
+        Fixture f = new Fixture(b -> b.quietMerge(true));
+        f.m.mergeState(List.of(record("a", 1, PushNodeState.ALIVE), record("b", 3, PushNodeState.ALIVE)), f.now);
+        assertThat(f.status("a")).isEqualTo(NodeStatus.ALIVE);
+        assertThat(f.incarnation("b")).isEqualTo(3);
+        assertThat(f.broadcasts()).isEmpty();
+        // Not merging any more: an alive that arrives by gossip is re-broadcast as usual.
+        f.alive(alive("c", 1));
+        assertThat(f.broadcasts()).hasSize(1);
+        // Suspect records merged still start (and gossip) our own suspicion.
+        f.effects.clear();
+        f.m.mergeState(List.of(record("a", 1, PushNodeState.SUSPECT)), f.now);
+        assertThat(f.broadcasts()).containsExactly(Fixture.suspect("a", 1, SELF));
+    }
+
+    @Test
     void deadAndSuspectRecordsOnlyStartASuspicionFromUsNeverAnImmediateDeath() {
         Fixture f = new Fixture();
         f.alive(alive("a", 1));
