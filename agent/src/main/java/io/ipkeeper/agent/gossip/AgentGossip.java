@@ -1,5 +1,6 @@
 package io.ipkeeper.agent.gossip;
 
+import io.ipkeeper.gossip.GossipProfiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipkeeper.agent.MacAddress;
@@ -54,11 +55,7 @@ public final class AgentGossip implements AutoCloseable {
             log.warn("gossip is NOT encrypted (no gossip key): anyone on the network can read this agent's conflict"
                     + " broadcasts and join; set gossip.keys (IPKEEPER_GOSSIP_KEYS) in production");
         }
-        GossipConfig.Builder config = switch (options.profile()) {
-            case "wan" -> GossipConfig.wan();
-            case "local" -> GossipConfig.local();
-            default -> GossipConfig.lan();
-        };
+        GossipConfig.Builder config = GossipProfiles.preset(options.profile());
         config.name(options.name()).bindAddress(options.bind().getAddress()).bindPort(options.bind().getPort());
         Serf.Builder b = Serf.builder(config.build()).tag("role", "agent");
         options.keys().forEach(b::key);

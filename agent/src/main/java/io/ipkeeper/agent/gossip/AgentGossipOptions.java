@@ -1,5 +1,6 @@
 package io.ipkeeper.agent.gossip;
 
+import io.ipkeeper.gossip.GossipProfiles;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -21,17 +22,11 @@ public record AgentGossipOptions(String name, InetSocketAddress bind, List<InetS
     public AgentGossipOptions {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bind, "bind");
-        if (bind.getAddress() == null || bind.getAddress().isAnyLocalAddress()) {
-            // The bind address is also the one advertised to the other members: a wildcard would tell them nothing.
-            throw new IllegalArgumentException("gossip.bind must be an address the others can reach, such as"
-                    + " 198.18.0.5:7946, not " + bind);
-        }
+        GossipProfiles.requireAdvertisable(bind);
         join = List.copyOf(join);
-        keys = List.copyOf(keys);
+        keys = GossipProfiles.requireKeys(keys);
         serverAllow = List.copyOf(serverAllow);
-        if (!List.of("lan", "wan", "local").contains(profile)) {
-            throw new IllegalArgumentException("profile must be lan, wan or local, not " + profile);
-        }
+        GossipProfiles.requireProfile(profile);
     }
 
     /** Never prints the keys. */

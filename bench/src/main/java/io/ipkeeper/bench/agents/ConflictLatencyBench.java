@@ -133,19 +133,6 @@ public final class ConflictLatencyBench {
 
     /** Polls every 20 ms until {@code probe} returns non-null; fails after {@link #BOUND}. */
     private static <T> T await(Supplier<T> probe) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (System.nanoTime() < deadline) {
-            T v = probe.get();
-            if (v != null) {
-                return v;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("nothing within " + BOUND);
+        return io.ipkeeper.testkit.Await.until("the conflict", BOUND, Duration.ofMillis(20), probe);
     }
 }

@@ -151,19 +151,7 @@ final class IncidentLab implements AutoCloseable {
 
     /** Polls {@code probe} until it returns non-null, for at most {@link #GENEROUS}. */
     static <T> T await(String what, java.util.function.Supplier<T> probe) {
-        long deadline = System.nanoTime() + GENEROUS.toNanos();
-        while (System.nanoTime() < deadline) {
-            T v = probe.get();
-            if (v != null) {
-                return v;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("gave up after " + GENEROUS + " waiting for " + what);
+        return io.ipkeeper.testkit.Await.until(what, GENEROUS, Duration.ofMillis(100), probe);
     }
 
     /** The first open conflict at {@code address} of {@code kind} matching {@code check}, or null. */

@@ -1,5 +1,6 @@
 package io.ipkeeper.server.gossip;
 
+import io.ipkeeper.gossip.GossipProfiles;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -20,21 +21,10 @@ public record GossipOptions(String nodeName, InetSocketAddress bind, List<InetSo
     public GossipOptions {
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(bind, "bind");
-        if (bind.getAddress() == null || bind.getAddress().isAnyLocalAddress()) {
-            // The bind address is also the one advertised to the other members: a wildcard would tell them nothing.
-            throw new IllegalArgumentException("gossip.bind must be an address the others can reach, such as"
-                    + " 198.18.0.5:7946, not " + bind);
-        }
+        GossipProfiles.requireAdvertisable(bind);
         join = List.copyOf(join);
-        keys = List.copyOf(keys);
-        if (!List.of("lan", "wan", "local").contains(profile)) {
-            throw new IllegalArgumentException("profile must be lan, wan or local, not " + profile);
-        }
-        for (byte[] k : keys) {
-            if (k.length != 16 && k.length != 24 && k.length != 32) {
-                throw new IllegalArgumentException("a gossip key must be 16, 24 or 32 bytes, not " + k.length);
-            }
-        }
+        keys = GossipProfiles.requireKeys(keys);
+        GossipProfiles.requireProfile(profile);
     }
 
     /** Never prints the keys. */

@@ -1,5 +1,6 @@
 package io.ipkeeper.server.gossip;
 
+import io.ipkeeper.gossip.GossipProfiles;
 import io.ipkeeper.gossip.GossipConfig;
 import io.ipkeeper.gossip.JoinResult;
 import io.ipkeeper.gossip.serf.Serf;
@@ -82,11 +83,7 @@ public final class ServerGossip implements Membership, AutoCloseable {
                 }
             }
         };
-        GossipConfig.Builder config = switch (options.profile()) {
-            case "wan" -> GossipConfig.wan();
-            case "local" -> GossipConfig.local();
-            default -> GossipConfig.lan();
-        };
+        GossipConfig.Builder config = GossipProfiles.preset(options.profile());
         config.name(options.nodeName()).bindAddress(options.bind().getAddress()).bindPort(options.bind().getPort());
         Serf.Builder b = Serf.builder(config.build()).tag(ROLE_TAG, "server").tag(API_TAG, apiUrl.toString()).listener(l);
         options.keys().forEach(b::key);

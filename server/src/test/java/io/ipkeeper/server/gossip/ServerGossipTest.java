@@ -153,18 +153,6 @@ class ServerGossipTest {
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe) {
-        long deadline = System.nanoTime() + GENEROUS.toNanos();
-        while (System.nanoTime() < deadline) {
-            T v = probe.get();
-            if (v != null) {
-                return v;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not within " + GENEROUS);
+        return io.ipkeeper.testkit.Await.until("the condition", GENEROUS, Duration.ofMillis(100), probe);
     }
 }
