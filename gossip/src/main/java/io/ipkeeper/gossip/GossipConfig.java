@@ -63,6 +63,8 @@ public final class GossipConfig {
     private final int maxBroadcastQueueDepth;
     private final Duration rejoinInterval;
     private final String label;
+    private final AntiEntropy antiEntropy;
+    private final Duration antiEntropyInterval;
 
     private GossipConfig(Builder b) {
         this.name = b.name;
@@ -96,6 +98,8 @@ public final class GossipConfig {
         this.maxBroadcastQueueDepth = b.maxBroadcastQueueDepth;
         this.rejoinInterval = b.rejoinInterval;
         this.label = b.label;
+        this.antiEntropy = b.antiEntropy;
+        this.antiEntropyInterval = b.antiEntropyInterval;
     }
 
     /** memberlist {@code DefaultLANConfig}: a single local network. */
@@ -301,10 +305,29 @@ public final class GossipConfig {
         return label;
     }
 
-    /** Our {@code Vsn}: {@code [PMin, PMax, PCur, DMin, DMax, DCur]}. A new array each call. */
+    /** How this node repairs missed updates (default {@link AntiEntropy#MEMBERLIST}). */
+    public AntiEntropy antiEntropy() {
+        return antiEntropy;
+    }
+
+    /** The period of digest anti-entropy rounds (default 1 s, not scaled with the cluster size). */
+    public Duration antiEntropyInterval() {
+        return antiEntropyInterval;
+    }
+
+    /**
+     * Our {@code Vsn}: {@code [PMin, PMax, PCur, DMin, DMax, DCur]}, plus ipkeeper's capability byte when an extension
+     * is on (Go memberlist reads the first six bytes only). A new array each call.
+     */
     public byte[] vsn() {
-        return new byte[] {(byte) PROTOCOL_VERSION_MIN, (byte) PROTOCOL_VERSION_MAX, (byte) protocolVersion,
+        byte[] memberlist = {(byte) PROTOCOL_VERSION_MIN, (byte) PROTOCOL_VERSION_MAX, (byte) protocolVersion,
                 (byte) delegateProtocolMin, (byte) delegateProtocolMax, (byte) delegateProtocolVersion};
+        if (antiEntropy != AntiEntropy.DIGEST) {
+            return memberlist;
+        }
+        byte[] withCapabilities = java.util.Arrays.copyOf(memberlist, 7);
+        withCapabilities[6] = (byte) io.ipkeeper.gossip.internal.wire.Capabilities.DIGEST_ANTI_ENTROPY;
+        return withCapabilities;
     }
 
     @Override
@@ -312,7 +335,8 @@ public final class GossipConfig {
         return "GossipConfig[name=" + name + ", bind=" + bindAddress.getHostAddress() + ":" + bindPort
                 + ", probeInterval=" + probeInterval + ", probeTimeout=" + probeTimeout + ", gossipInterval="
                 + gossipInterval + ", gossipNodes=" + gossipNodes + ", suspicionMult=" + suspicionMult
-                + ", retransmitMult=" + retransmitMult + ", pushPullInterval=" + pushPullInterval + "]";
+                + ", retransmitMult=" + retransmitMult + ", pushPullInterval=" + pushPullInterval + ", antiEntropy="
+                + antiEntropy.label() + (antiEntropy == AntiEntropy.DIGEST ? " every " + antiEntropyInterval : "") + "]";
     }
 
     /** Mutable builder; {@link #build()} validates every field. */
@@ -348,6 +372,8 @@ public final class GossipConfig {
         private int maxBroadcastQueueDepth = 4096;
         private Duration rejoinInterval = Duration.ofSeconds(30);
         private String label = "";
+        private AntiEntropy antiEntropy = AntiEntropy.MEMBERLIST;
+        private Duration antiEntropyInterval = Duration.ofSeconds(1);
 
         private Builder() {}
 
@@ -383,6 +409,8 @@ public final class GossipConfig {
             maxBroadcastQueueDepth = c.maxBroadcastQueueDepth;
             rejoinInterval = c.rejoinInterval;
             label = c.label;
+            antiEntropy = c.antiEntropy;
+            antiEntropyInterval = c.antiEntropyInterval;
         }
 
         public Builder name(String name) {
@@ -545,6 +573,18 @@ public final class GossipConfig {
             return this;
         }
 
+        /** {@link AntiEntropy#MEMBERLIST} (default) or {@link AntiEntropy#DIGEST} (ipkeeper peers only, opt-in). */
+        public Builder antiEntropy(AntiEntropy antiEntropy) {
+            this.antiEntropy = antiEntropy;
+            return this;
+        }
+
+        /** Period of digest anti-entropy rounds (default 1 s); used only with {@link AntiEntropy#DIGEST}. */
+        public Builder antiEntropyInterval(Duration antiEntropyInterval) {
+            this.antiEntropyInterval = antiEntropyInterval;
+            return this;
+        }
+
         /** Validates every field and returns the immutable config. */
         public GossipConfig build() {
             if (name == null || name.isBlank()) {
@@ -589,6 +629,8 @@ public final class GossipConfig {
             atLeast("maxBroadcastQueueDepth", maxBroadcastQueueDepth, 1);
             positive("rejoinInterval", rejoinInterval);
             nonNull("label", label);
+            nonNull("antiEntropy", antiEntropy);
+            positive("antiEntropyInterval", antiEntropyInterval);
             int labelBytes = label.getBytes(StandardCharsets.UTF_8).length;
             if (labelBytes > 255) {
                 throw new IllegalArgumentException("label (" + labelBytes + " bytes) must be at most 255 bytes of UTF-8");

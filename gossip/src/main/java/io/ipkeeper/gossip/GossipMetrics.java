@@ -37,6 +37,13 @@ public interface GossipMetrics {
     /** A push/pull state exchange we started finished ({@code join}: part of a join or re-join). */
     default void pushPullCompleted(boolean join, boolean success) {}
 
+    /**
+     * A digest anti-entropy round we started finished ({@link AntiEntropy#DIGEST}): {@code inSync} when the digests
+     * matched (nothing else was sent), otherwise how many records each side sent; {@code success} false when the peer
+     * failed or answered with an error.
+     */
+    default void antiEntropyRound(boolean success, boolean inSync, int recordsSent, int recordsReceived) {}
+
     /** The no-op instance. */
     GossipMetrics NONE = new GossipMetrics() {};
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class Aggregate {
     /** What makes runs comparable: must be equal in every run, and is kept as it is. */
-    private static final Set<String> IDENTITY = Set.of("scenario", "nodes", "durationSeconds", "legacy");
+    private static final Set<String> IDENTITY = Set.of("scenario", "nodes", "durationSeconds", "legacy", "antiEntropy");
 
     private Aggregate() {}
 

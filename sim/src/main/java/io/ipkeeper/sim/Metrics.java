@@ -253,6 +253,7 @@ final class Metrics {
         s.put("seed", r.seed());
         s.put("durationSeconds", r.duration().toSeconds());
         s.put("legacy", r.legacy());
+        s.put("antiEntropy", r.antiEntropy().label());
         s.put("converged", converged);
         s.put("convergedAtSeconds", converged ? seconds(consistentSince) : null);
         s.put("lastDisturbanceSeconds", seconds(sim.lastDisturbance()));

@@ -86,10 +86,8 @@ public final class SimRunner {
      */
     public static RunResult[] runWithLegacyComparison(RunSettings settings, Path out, Consumer<String> progress)
             throws IOException {
-        RunSettings fixed = new RunSettings(settings.scenario(), settings.nodes(), settings.seed(),
-                settings.duration(), false);
-        RunSettings legacy = new RunSettings(settings.scenario(), settings.nodes(), settings.seed(),
-                settings.duration(), true);
+        RunSettings fixed = settings.withLegacy(false);
+        RunSettings legacy = settings.withLegacy(true);
         RunResult a = runAndReport(fixed, out, progress);
         RunResult b = runAndReport(legacy, out.resolve("legacy"), progress);
         String title = String.format(Locale.ROOT, "%s, %d nodes, seed %d: dead nodes kept vs legacy removal",
@@ -108,8 +106,7 @@ public final class SimRunner {
             throws IOException {
         List<Summary> summaries = new ArrayList<>();
         for (long seed : seeds) {
-            RunSettings one = new RunSettings(settings.scenario(), settings.nodes(), seed, settings.duration(),
-                    settings.legacy());
+            RunSettings one = settings.withSeed(seed);
             summaries.add(runAndReport(one, out.resolve("seed-" + seed), progress).summary());
         }
         Summary aggregate = Aggregate.of(summaries);

@@ -48,7 +48,7 @@ public final class Simulation {
         this.seed = settings.seed();
         this.legacy = settings.legacy();
         // A placeholder name: each node sets its own; building here validates the scenario's settings once.
-        this.gossipConfig = scenario.gossipConfig().name("sim").build();
+        this.gossipConfig = scenario.gossipConfig().name("sim").antiEntropy(settings.antiEntropy()).build();
         this.network = new Network(loop, settings.nodes(), scenario.links(), scenario.budget(), seed);
         this.random = new SplittableRandom(Seeds.mix(seed, Seeds.SCENARIO));
         this.nodes = new SimNode[settings.nodes()];

@@ -1,5 +1,6 @@
 package io.ipkeeper.cli.sim;
 
+import io.ipkeeper.gossip.AntiEntropy;
 import io.ipkeeper.sim.Durations;
 import io.ipkeeper.sim.RunResult;
 import io.ipkeeper.sim.RunSettings;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ipkeeper sim run SCENARIO --nodes N --seed S --duration D [--legacy] --out DIR}: one deterministic run;
+ * {@code ipkeeper sim run SCENARIO --nodes N --seed S --duration D [--legacy] [--anti-entropy MODE] --out DIR}: one deterministic run;
  * progress on stderr, the summary on stdout, the report files in {@code DIR}. With {@code --seeds 1..5} (or
  * {@code --seeds 5}: five seeds from {@code --seed}) one run per seed into {@code DIR/seed-S} and the aggregate over
  * the seeds in {@code DIR/aggregate.json} (also on stdout).
@@ -53,6 +54,11 @@ public final class SimRunCommand implements Callable<Integer> {
     @Option(names = "--legacy", description = "The 2014 behaviour: dead nodes dropped from the table (replays resurrect them).")
     boolean legacy;
 
+    @Option(names = "--anti-entropy", paramLabel = "MODE",
+            description = "memberlist (default: full push/pull, wire-compatible) or digest (ipkeeper's digest-first "
+                    + "anti-entropy between ipkeeper nodes).")
+    String antiEntropy = "memberlist";
+
     @Option(names = "--compare-legacy",
             description = "Also run with --legacy (into DIR/legacy) and draw both runs in DIR/compare.svg.")
     boolean compareLegacy;
@@ -74,7 +80,7 @@ public final class SimRunCommand implements Callable<Integer> {
         List<Long> seedList;
         try {
             d = duration == null ? s.defaultDuration() : Durations.parse(duration);
-            settings = new RunSettings(scenario, nodes, seed, d, legacy);
+            settings = new RunSettings(scenario, nodes, seed, d, legacy, AntiEntropy.parse(antiEntropy));
             seedList = seeds == null ? null : SeedRange.parse(seeds, seed);
         } catch (IllegalArgumentException e) {
             err.println("ipkeeper sim run: " + e.getMessage());

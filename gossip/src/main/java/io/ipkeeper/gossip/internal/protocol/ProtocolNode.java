@@ -61,6 +61,7 @@ public final class ProtocolNode {
     final Prober prober;
     final Gossiper gossiper;
     final PushPullExchange pushPull;
+    final DigestExchange digestExchange;
     final Joiner joiner;
     final Rejoiner rejoiner;
 
@@ -123,7 +124,8 @@ public final class ProtocolNode {
         this.membership = Membership.builder(config.name()).config(config).random(random).awareness(awareness)
                 .effects(this::onEffect).legacyDeadRemoval(simulation.legacyDeadRemoval())
                 .fixedSuspicionTimeout(!lifeguard).interner(simulation.interner())
-                .quietMerge(simulation.quietMerge()).build();
+                .quietMerge(simulation.quietMerge())
+                .digest(config.antiEntropy() == io.ipkeeper.gossip.AntiEntropy.DIGEST).build();
         this.suspicionTimers.bind(membership);
         TransmitLimitedQueue<Message> queue = new TransmitLimitedQueue<>(config.retransmitMult(),
                 membership::numNodes, config.maxBroadcastQueueDepth());
@@ -133,6 +135,7 @@ public final class ProtocolNode {
                 simulation.decodedPackets());
         this.packets = new PacketHandler(this);
         this.pushPull = new PushPullExchange(this);
+        this.digestExchange = new DigestExchange(this);
         this.streams = new StreamHandler(this);
         this.prober = new Prober(this);
         this.gossiper = new Gossiper(this);
@@ -163,6 +166,7 @@ public final class ProtocolNode {
             prober.start();
             gossiper.start();
             pushPull.start();
+            digestExchange.start();
             rejoiner.start();
             started.complete(null);
         });
@@ -241,6 +245,7 @@ public final class ProtocolNode {
             prober.stop();
             gossiper.stop();
             pushPull.stop();
+            digestExchange.stop();
             rejoiner.stop();
             acks.clear();
             suspicionTimers.clear();

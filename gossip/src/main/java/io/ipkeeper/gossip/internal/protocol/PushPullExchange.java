@@ -27,6 +27,8 @@ final class PushPullExchange {
 
     private final ProtocolNode node;
     private Scheduler.Cancellable timer;
+    /** The delegate returned push/pull state at least once (Serf does; plain memberlist use does not). */
+    private boolean delegateHasState;
 
     PushPullExchange(ProtocolNode node) {
         this.node = node;
@@ -49,8 +51,12 @@ final class PushPullExchange {
     private void onTick() {
         timer = node.scheduler.schedule(GossipMath.pushPullScale(node.config.pushPullInterval(),
                 node.membership.numNodes()), this::onTick);
+        // With digest anti-entropy, capable peers repair each other by digest; the full exchange stays for Go peers,
+        // and for everyone when the delegate has push/pull state of its own (Serf's clocks and event buffers).
+        boolean digestPeersToo = !node.digestExchange.enabled() || delegateHasState;
         List<NodeState> peer = node.membership.table().randomNodes(1,
-                s -> s.status() == NodeStatus.ALIVE && !s.name().equals(node.localName()));
+                s -> s.status() == NodeStatus.ALIVE && !s.name().equals(node.localName())
+                        && (digestPeersToo || !node.digestExchange.capablePeer(s)));
         if (peer.isEmpty()) {
             return;
         }
@@ -99,6 +105,9 @@ final class PushPullExchange {
 
     private PushPull localState(boolean join) {
         byte[] user = node.delegate.localState(join);
+        if (user != null && user.length > 0) {
+            delegateHasState = true;
+        }
         return new PushPull(join, node.membership.localState(), user);
     }
 
@@ -108,7 +117,8 @@ final class PushPullExchange {
         if (incompatible != null) {
             return incompatible;
         }
-        node.membership.mergeState(withPorts(remote.nodes()), node.now());
+        node.membership.mergeState(withPorts(remote.nodes(), node.advertise().getPort()), node.now(),
+                node.digestExchange.enabled(), null);
         if (remote.userState().length > 0) {
             node.delegate.mergeRemoteState(remote.userState(), remote.join());
         }
@@ -119,9 +129,8 @@ final class PushPullExchange {
      * memberlist {@code mergeRemoteState}: a record from a protocol-1 node (PMax &lt; 2) or with port 0 carries no
      * usable port; the node is assumed to listen on our own port.
      */
-    private List<PushNodeState> withPorts(List<PushNodeState> nodes) {
+    static List<PushNodeState> withPorts(List<PushNodeState> nodes, int ourPort) {
         List<PushNodeState> out = new java.util.ArrayList<>(nodes.size());
-        int ourPort = node.advertise().getPort();
         for (PushNodeState n : nodes) {
             boolean protocol1 = n.vsn() != null && n.vsn().length >= 2 && Members.protocolMax(n.vsn()) < 2;
             boolean noPort = n.port() == 0 || protocol1;

@@ -3,6 +3,8 @@ package io.ipkeeper.gossip.internal.protocol;
 import io.ipkeeper.gossip.Transport;
 import io.ipkeeper.gossip.internal.wire.Ack;
 import io.ipkeeper.gossip.internal.wire.DecodedStream;
+import io.ipkeeper.gossip.internal.wire.DigestRecords;
+import io.ipkeeper.gossip.internal.wire.DigestRequest;
 import io.ipkeeper.gossip.internal.wire.ErrorResponse;
 import io.ipkeeper.gossip.internal.wire.Ping;
 import io.ipkeeper.gossip.internal.wire.PushPull;
@@ -54,6 +56,8 @@ final class StreamHandler {
         StreamMessage message = decoded.message();
         switch (message) {
             case PushPull p -> node.pushPull.serve(from, p, reply);
+            case DigestRequest d -> node.digestExchange.serve(from, d, reply);
+            case DigestRecords d -> node.digestExchange.serve(from, d, reply);
             case Ping p -> {
                 if (!p.node().isEmpty() && !p.node().equals(node.localName())) {
                     node.metrics.packetDropped("TCP ping for another node");

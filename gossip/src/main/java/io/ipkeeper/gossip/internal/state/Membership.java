@@ -52,6 +52,8 @@ public final class Membership {
     /** True while {@link #mergeState} applies alive records with {@link Builder#quietMerge}: no re-broadcast. */
     private boolean merging;
     private final Interner interner;
+    /** The view digest for digest anti-entropy; null when that mode is off (nothing is computed then). */
+    private final StateDigest digest;
     private final int suspicionMult;
     private final int suspicionMaxTimeoutMult;
     private final long probeIntervalNanos;
@@ -73,6 +75,7 @@ public final class Membership {
         this.fixedSuspicionTimeout = b.fixedSuspicionTimeout;
         this.quietMerge = b.quietMerge;
         this.interner = b.interner;
+        this.digest = b.digest ? new StateDigest() : null;
         this.suspicionMult = b.suspicionMult;
         this.suspicionMaxTimeoutMult = b.suspicionMaxTimeoutMult;
         this.probeIntervalNanos = b.probeInterval.toNanos();
@@ -177,7 +180,7 @@ public final class Membership {
         byte[] oldMeta = state.meta();
         // 7. Someone else's view of us: refute unless it is exactly what we announce.
         if (isLocal && !bootstrap) {
-            if (a.incarnation() == known && Arrays.equals(a.meta(), state.meta()) && Arrays.equals(vsn, state.vsn())) {
+            if (a.incarnation() == known && Arrays.equals(a.meta(), state.meta()) && sameVersions(vsn, state.vsn())) {
                 return;
             }
             refute(state, a.incarnation());
@@ -189,12 +192,9 @@ public final class Membership {
         if (vsn != null && vsn.length >= 6) {
             state.setVsn(interner.bytes(vsn));
         }
-        state.setIncarnation(a.incarnation());
         state.setMeta(interner.bytes(a.meta()));
         state.setAddress(interner.bytes(a.addr()), a.port());
-        if (state.status() != NodeStatus.ALIVE) {
-            state.setStatus(NodeStatus.ALIVE, nowNanos);
-        }
+        setState(state, a.incarnation(), NodeStatus.ALIVE, nowNanos);
         // 8. Events.
         if (oldStatus.isDeadOrLeft()) {
             effects.accept(new MembershipEffect.Joined(state.snapshot()));
@@ -240,8 +240,7 @@ public final class Membership {
         }
         // 5. Suspect it and start the (Lifeguard) suspicion timer.
         broadcast(s.node(), s);
-        state.setIncarnation(s.incarnation());
-        state.setStatus(NodeStatus.SUSPECT, nowNanos);
+        setState(state, s.incarnation(), NodeStatus.SUSPECT, nowNanos);
         int n = table.numNodes();
         // k confirmations wanted; fewer possible when there are not enough other nodes (minus us and the suspect).
         int k = suspicionMult - 2;
@@ -302,8 +301,7 @@ public final class Membership {
         }
         broadcast(d.node(), d);
         // 4. Dead or, if it announced it itself, left.
-        state.setIncarnation(d.incarnation());
-        state.setStatus(d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD, nowNanos);
+        setState(state, d.incarnation(), d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD, nowNanos);
         effects.accept(new MembershipEffect.Departed(state.snapshot()));
         if (legacyDeadRemoval && !isLocal) {
             // The 2014 bug: forget the name (and with it the incarnation) while the entry stays in the probe list.
@@ -323,7 +321,7 @@ public final class Membership {
         if (accusedIncarnation >= inc) {
             inc = skipIncarnation(accusedIncarnation - inc + 1);
         }
-        me.setIncarnation(inc);
+        setState(me, inc, me.status(), 0);
         awareness.applyDelta(1);
         broadcast(me.name(), new Alive(inc, me.name(), me.addr(), me.port(), me.meta(), me.vsn()));
     }
@@ -334,6 +332,20 @@ public final class Membership {
      * immediate death. Records with an unknown state value are ignored.
      */
     public void mergeState(List<PushNodeState> remote, long nowNanos) {
+        mergeState(remote, nowNanos, false, null);
+    }
+
+    /**
+     * As {@link #mergeState(List, long)}, for the digest anti-entropy: alive records that are news to us are applied
+     * without being re-broadcast (the digest rounds repair every node within a few of their frequent rounds, so
+     * re-gossiping what a node learnt from a peer, memberlist's rule, which makes a joining node queue one broadcast per
+     * member, only adds load); and a dead or suspect record counts as an accusation <i>by that peer</i>, so records from
+     * several peers confirm a suspicion and shorten its Lifeguard timeout, instead of each starting a suspicion of our
+     * own that nobody ever confirms (which would run to the maximum timeout).
+     *
+     * @param accuser the peer the records came from, or null to accuse as ourselves (memberlist's rule)
+     */
+    public void mergeState(List<PushNodeState> remote, long nowNanos, boolean quiet, String accuser) {
         for (PushNodeState r : remote) {
             NodeStatus status = NodeStatus.fromWireCode(r.state());
             if (status == null) {
@@ -341,7 +353,7 @@ public final class Membership {
             }
             switch (status) {
                 case ALIVE -> {
-                    merging = quietMerge;
+                    merging = quietMerge || quiet;
                     try {
                         aliveNode(new Alive(r.incarnation(), r.name(), r.addr(), r.port(), r.meta(), r.vsn()), false,
                                 nowNanos);
@@ -350,7 +362,8 @@ public final class Membership {
                     }
                 }
                 case LEFT -> deadNode(new Dead(r.incarnation(), r.name(), r.name()), nowNanos);
-                case DEAD, SUSPECT -> suspectNode(new Suspect(r.incarnation(), r.name(), localName), nowNanos);
+                case DEAD, SUSPECT -> suspectNode(new Suspect(r.incarnation(), r.name(),
+                        accuser == null ? localName : accuser), nowNanos);
             }
         }
     }
@@ -364,6 +377,27 @@ public final class Membership {
                     s.vsn()));
         }
         return out;
+    }
+
+    /**
+     * Our records whose names fall into the marked buckets (of {@code buckets}), dead and left ones included: the reply
+     * of a digest anti-entropy round. Returns an empty list when the digest is off.
+     */
+    public List<PushNodeState> recordsInBuckets(int buckets, java.util.BitSet marked) {
+        List<PushNodeState> out = new ArrayList<>();
+        for (int i = 0; i < table.numNodes(); i++) {
+            NodeState s = table.at(i);
+            if (marked.get(StateDigest.bucketOf(s.name(), buckets))) {
+                out.add(new PushNodeState(s.name(), s.addr(), s.port(), s.meta(), s.incarnation(),
+                        s.status().wireCode(), s.vsn()));
+            }
+        }
+        return out;
+    }
+
+    /** The view digest, or null when digest anti-entropy is off ({@link Builder#digest}). */
+    public StateDigest digest() {
+        return digest;
     }
 
     // ---------------------------------------------------------------- probing and reaping
@@ -488,12 +522,29 @@ public final class Membership {
         return localIncarnation;
     }
 
-    private static boolean raiseIncarnation(NodeState state, long incarnation) {
+    private boolean raiseIncarnation(NodeState state, long incarnation) {
         if (incarnation > state.incarnation()) {
-            state.setIncarnation(incarnation);
+            setState(state, incarnation, state.status(), 0);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Every change of an entry's incarnation or status goes through here, so the {@link StateDigest} follows the table.
+     * The state-change time moves only when the status does.
+     */
+    private void setState(NodeState state, long incarnation, NodeStatus status, long nowNanos) {
+        if (digest != null) {
+            digest.remove(state);
+        }
+        state.setIncarnation(incarnation);
+        if (state.status() != status) {
+            state.setStatus(status, nowNanos);
+        }
+        if (digest != null) {
+            digest.add(state);
+        }
     }
 
     private void cancelSuspicion(String node) {
@@ -504,6 +555,18 @@ public final class Membership {
 
     private void broadcast(String node, Record message) {
         effects.accept(new MembershipEffect.Broadcast(node, message));
+    }
+
+    /**
+     * memberlist compares the whole Vsn. Ours may carry ipkeeper's capability byte after memberlist's six; a Go node
+     * keeps only the six and echoes them in its push/pull, which is no contradiction to refute.
+     */
+    private static boolean sameVersions(byte[] theirs, byte[] ours) {
+        if (Arrays.equals(theirs, ours)) {
+            return true;
+        }
+        return theirs != null && ours != null && theirs.length == 6 && ours.length > 6
+                && Arrays.equals(theirs, 0, 6, ours, 0, 6);
     }
 
     private static byte[] fullVsnOrNull(byte[] vsn) {
@@ -519,6 +582,7 @@ public final class Membership {
         private boolean legacyDeadRemoval;
         private boolean fixedSuspicionTimeout;
         private boolean quietMerge;
+        private boolean digest;
         private Interner interner = Interner.NONE;
         private int suspicionMult = 4;
         private int suspicionMaxTimeoutMult = 6;
@@ -630,6 +694,12 @@ public final class Membership {
          */
         public Builder quietMerge(boolean quietMerge) {
             this.quietMerge = quietMerge;
+            return this;
+        }
+
+        /** Maintains a {@link StateDigest} of the view (digest anti-entropy); default off. */
+        public Builder digest(boolean digest) {
+            this.digest = digest;
             return this;
         }
 

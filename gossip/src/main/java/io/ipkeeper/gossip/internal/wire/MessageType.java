@@ -16,6 +16,10 @@ public enum MessageType {
     NACK(11, "nackResp"),
     HAS_CRC(12, "hasCrc"),
     ERR(13, "err"),
+    /** ipkeeper extensions, sent only to nodes that announce them ({@link Capabilities}); memberlist never uses 96–98. */
+    DIGEST_REQUEST(96, "digestRequest"),
+    DIGEST_REPLY(97, "digestReply"),
+    DIGEST_RECORDS(98, "digestRecords"),
     /** Label prefix of memberlist ≥ 0.3.0; chosen so it cannot be a type or an encryption version. */
     HAS_LABEL(244, "hasLabel");
 

@@ -60,6 +60,9 @@ public final class StreamCodec {
             case Ping p -> MessageBodyCodec.writeMessage(w, p);
             case Ack a -> MessageBodyCodec.writeMessage(w, a);
             case ErrorResponse e -> MessageBodyCodec.writeMessage(w, e);
+            case DigestRequest d -> DigestCodec.write(w, d);
+            case DigestReply d -> DigestCodec.write(w, d);
+            case DigestRecords d -> DigestCodec.write(w, d);
         }
     }
 
@@ -159,6 +162,9 @@ public final class StreamCodec {
             case ERR -> MessageBodyCodec.readError(r);
             case PUSH_PULL -> readPushPull(r);
             case USER -> readUser(r);
+            case DIGEST_REQUEST -> DigestCodec.readRequest(r);
+            case DIGEST_REPLY -> DigestCodec.readReply(r);
+            case DIGEST_RECORDS -> DigestCodec.readRecords(r);
             case null, default -> throw new WireFormatException(layer, off, "message type " + code
                     + " cannot start a stream message");
         };

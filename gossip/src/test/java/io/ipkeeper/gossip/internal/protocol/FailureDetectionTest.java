@@ -55,44 +55,6 @@ class FailureDetectionTest {
         assertThat(c.node("node-0").metrics.probesFailed).isPositive();
     }
 
-    /** Drops every UDP packet to {@code blocked}; streams (TCP) still go through. */
-    private static final class UdpBlocker implements Transport {
-        private final Transport inner;
-        private final Set<InetSocketAddress> blocked = new java.util.HashSet<>();
-
-        UdpBlocker(Transport inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void start(Inbound inbound) throws java.io.IOException {
-            inner.start(inbound);
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return inner.localAddress();
-        }
-
-        @Override
-        public void sendPacket(InetSocketAddress to, byte[] packet) {
-            if (!blocked.contains(to)) {
-                inner.sendPacket(to, packet);
-            }
-        }
-
-        @Override
-        public CompletableFuture<byte[]> exchange(InetSocketAddress to, byte[] request, boolean expectReply,
-                Duration timeout) {
-            return inner.exchange(to, request, expectReply, timeout);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     /** node-0 and node-1 cannot exchange UDP (TCP works); no indirect probes. */
     private static SimCluster clusterWithoutUdpBetweenTwoNodes(boolean disableTcpPings) {
         SimCluster c = new SimCluster(11);
@@ -111,8 +73,8 @@ class FailureDetectionTest {
         c.node("node-1").memberlist.joinAsync(List.of(c.node("node-0").address()));
         c.node("node-2").memberlist.joinAsync(List.of(c.node("node-0").address()));
         c.runUntil(() -> c.allSeeAlive(c.all(), Set.of("node-0", "node-1", "node-2")), Duration.ofSeconds(20));
-        blockers[0].blocked.add(c.node("node-1").address());
-        blockers[1].blocked.add(c.node("node-0").address());
+        blockers[0].block(c.node("node-1").address());
+        blockers[1].block(c.node("node-0").address());
         return c;
     }
 

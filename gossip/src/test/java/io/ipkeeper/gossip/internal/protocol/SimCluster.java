@@ -116,6 +116,11 @@ final class SimCluster {
         int rejoinsSucceeded;
         int maxHealth;
         int pushPulls;
+        int periodicPushPulls;
+        int digestRounds;
+        int digestRoundsInSync;
+        int digestRoundsFailed;
+        int digestRecordsReceived;
 
         @Override
         public void probeSent() {
@@ -146,9 +151,23 @@ final class SimCluster {
         }
 
         @Override
+        public void antiEntropyRound(boolean success, boolean inSync, int recordsSent, int recordsReceived) {
+            digestRounds++;
+            if (!success) {
+                digestRoundsFailed++;
+            } else if (inSync) {
+                digestRoundsInSync++;
+            }
+            digestRecordsReceived += recordsReceived;
+        }
+
+        @Override
         public void pushPullCompleted(boolean join, boolean success) {
             if (success) {
                 pushPulls++;
+                if (!join) {
+                    periodicPushPulls++;
+                }
             }
         }
     }
@@ -160,6 +179,12 @@ final class SimCluster {
         final List<Boolean> remoteStateJoin = new ArrayList<>();
         final List<byte[]> pendingBroadcasts = new ArrayList<>();
         String localState = "";
+        byte[] meta = new byte[0];
+
+        @Override
+        public byte[] nodeMeta(int limit) {
+            return meta;
+        }
 
         @Override
         public void notifyMessage(byte[] message) {

@@ -131,4 +131,45 @@ class MergeStateTest {
         // b was never alive for the peer: its left record has nothing to act on, like memberlist.
         assertThat(peer.m.node("b")).isNull();
     }
+
+    @Test
+    void digestMergesAreQuietAndCountEachPeersDeadRecordAsItsAccusationSoSeveralPeersConfirm() {
+        Fixture f = new Fixture().withPeers(6);
+        f.m.mergeState(List.of(record("n1", 1, PushNodeState.DEAD), record("new", 1, PushNodeState.ALIVE)), f.now,
+                true, "n2");
+        assertThat(f.status("new")).isEqualTo(NodeStatus.ALIVE);
+        assertThat(f.status("n1")).isEqualTo(NodeStatus.SUSPECT);
+        // The peer is the accuser; the alive record was not re-gossiped.
+        assertThat(f.broadcasts()).containsExactly(Fixture.suspect("n1", 1, "n2"));
+        long alone = f.m.suspicionDeadline("n1").orElseThrow();
+
+        f.effects.clear();
+        f.m.mergeState(List.of(record("n1", 1, PushNodeState.DEAD)), f.now, true, "n3");
+        long confirmed = f.m.suspicionDeadline("n1").orElseThrow();
+        assertThat(confirmed).as("a second peer's dead record shortens the timeout").isLessThan(alone);
+        assertThat(f.broadcasts()).containsExactly(Fixture.suspect("n1", 1, "n3"));
+
+        f.effects.clear();
+        f.m.mergeState(List.of(record("n1", 1, PushNodeState.DEAD)), f.now, true, "n3");
+        assertThat(f.m.suspicionDeadline("n1").orElseThrow()).as("the same peer again is no new confirmation")
+                .isEqualTo(confirmed);
+        assertThat(f.effects(Departed.class)).isEmpty();
+    }
+
+    @Test
+    void aPeerEchoingOurRecordWithoutTheCapabilityByteIsNoContradictionToRefute() {
+        byte[] ours = {1, 5, 2, 0, 0, 0, 1};
+        Fixture f = new Fixture();
+        // A node announcing ipkeeper's seventh Vsn byte, seen by a Go node that keeps only six and echoes them.
+        Membership m = Membership.builder("self").random(new java.util.SplittableRandom(1)).effects(e -> { }).build();
+        m.start(Fixture.SELF_ADDR, 7946, null, ours, f.now);
+        long before = m.localIncarnation();
+        m.mergeState(List.of(new PushNodeState("self", Fixture.SELF_ADDR, 7946, null, before, PushNodeState.ALIVE,
+                Fixture.VSN)), f.now);
+        assertThat(m.localIncarnation()).as("no refutation").isEqualTo(before);
+        // A genuinely different Vsn is still refuted, as in memberlist.
+        m.mergeState(List.of(new PushNodeState("self", Fixture.SELF_ADDR, 7946, null, before, PushNodeState.ALIVE,
+                new byte[] {1, 5, 3, 0, 0, 0})), f.now);
+        assertThat(m.localIncarnation()).isGreaterThan(before);
+    }
 }

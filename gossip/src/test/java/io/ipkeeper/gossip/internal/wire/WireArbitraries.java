@@ -61,7 +61,20 @@ public final class WireArbitraries {
         Arbitrary<StreamMessage> ping = Combinators.combine(uint32(), names()).as((s, n) -> new Ping(s, n, null, 0, ""));
         Arbitrary<StreamMessage> ack = Combinators.combine(uint32(), nullableBytes(50)).as(Ack::new);
         Arbitrary<StreamMessage> err = names().map(ErrorResponse::new);
-        return Arbitraries.oneOf(pushPull, user, ping, ack, err);
+        Arbitrary<Integer> buckets = Arbitraries.integers().between(0, 10).map(e -> 1 << e);
+        Arbitrary<StreamMessage> digestRequest = Combinators.combine(buckets, Arbitraries.integers().greaterOrEqual(0),
+                Arbitraries.longs()).as(DigestRequest::new);
+        Arbitrary<StreamMessage> digestReply = buckets.flatMap(b -> Combinators.combine(
+                Arbitraries.integers().greaterOrEqual(0), Arbitraries.longs().array(long[].class).ofSize(b)
+                        .injectNull(0.3)).as((count, hashes) -> new DigestReply(b, count, hashes)));
+        Arbitrary<StreamMessage> digestRecords = buckets.flatMap(b -> Combinators.combine(
+                names().filter(n -> !n.isEmpty()), Arbitraries.integers().between(0, b - 1).set().ofMaxSize(8),
+                nodeStates().list().ofMaxSize(10)).as((from, marked, nodes) -> {
+                    java.util.BitSet bits = new java.util.BitSet();
+                    marked.forEach(bits::set);
+                    return new DigestRecords(from, b, bits, nodes);
+                }));
+        return Arbitraries.oneOf(pushPull, user, ping, ack, err, digestRequest, digestReply, digestRecords);
     }
 
     public static Arbitrary<WireOptions> options() {

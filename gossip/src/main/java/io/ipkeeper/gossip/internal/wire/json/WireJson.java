@@ -11,6 +11,9 @@ import io.ipkeeper.gossip.internal.wire.CompoundFrame;
 import io.ipkeeper.gossip.internal.wire.CompressedFrame;
 import io.ipkeeper.gossip.internal.wire.CrcFrame;
 import io.ipkeeper.gossip.internal.wire.Dead;
+import io.ipkeeper.gossip.internal.wire.DigestRecords;
+import io.ipkeeper.gossip.internal.wire.DigestReply;
+import io.ipkeeper.gossip.internal.wire.DigestRequest;
 import io.ipkeeper.gossip.internal.wire.DecodedPacket;
 import io.ipkeeper.gossip.internal.wire.DecodedStream;
 import io.ipkeeper.gossip.internal.wire.EncryptionInfo;
@@ -89,6 +92,33 @@ public final class WireJson {
             case Ping p -> out.put("body", ping(p));
             case Ack a -> out.put("body", ack(a));
             case ErrorResponse e -> out.put("body", Map.of("Error", e.error()));
+            case DigestRequest d -> {
+                Map<String, Object> b = object();
+                b.put("Buckets", d.buckets());
+                b.put("Count", d.count());
+                b.put("Root", Long.toUnsignedString(d.root(), 16));
+                out.put("body", b);
+            }
+            case DigestReply d -> {
+                Map<String, Object> b = object();
+                b.put("Buckets", d.buckets());
+                b.put("Count", d.count());
+                b.put("InSync", d.inSync());
+                b.put("Hashes", d.hashes().length);
+                out.put("body", b);
+            }
+            case DigestRecords d -> {
+                Map<String, Object> b = object();
+                b.put("Buckets", d.buckets());
+                b.put("From", d.from());
+                b.put("Marked", d.marked().stream().boxed().toList());
+                List<Object> nodes = new ArrayList<>();
+                for (PushNodeState n : d.records()) {
+                    nodes.add(nodeState(n));
+                }
+                b.put("Records", nodes);
+                out.put("body", b);
+            }
         }
         if (s.trailingBytes() > 0) {
             out.put("trailing_bytes", s.trailingBytes());
