@@ -169,6 +169,9 @@ public final class Membership {
         // 5. Strictly newer for others (the replay guard); about us only "not older".
         long known = state.incarnation();
         if (!isLocal && !updatesNode && a.incarnation() <= known) {
+            if (a.incarnation() == known) {
+                learnCapabilities(state, vsn);
+            }
             return;
         }
         if (isLocal && a.incarnation() < known) {
@@ -555,6 +558,18 @@ public final class Membership {
 
     private void broadcast(String node, Record message) {
         effects.accept(new MembershipEffect.Broadcast(node, message));
+    }
+
+    /**
+     * The same alive again, but with ipkeeper's capability byte where we stored only memberlist's six bytes: we first
+     * learnt the node through a Go peer, which keeps six bytes. The capability comes from the node's own alive message
+     * (Go relays those unchanged), so it is taken; nothing else changes and nothing is gossiped.
+     */
+    private void learnCapabilities(NodeState state, byte[] vsn) {
+        byte[] known = state.vsn();
+        if (vsn != null && vsn.length > 6 && known != null && known.length == 6 && Arrays.equals(vsn, 0, 6, known, 0, 6)) {
+            state.setVsn(interner.bytes(vsn));
+        }
     }
 
     /**

@@ -172,4 +172,21 @@ class MergeStateTest {
                 new byte[] {1, 5, 3, 0, 0, 0})), f.now);
         assertThat(m.localIncarnation()).isGreaterThan(before);
     }
+
+    @Test
+    void aNodeFirstLearntWithoutTheCapabilityByteGainsItFromItsOwnRecordAtTheSameIncarnation() {
+        byte[] capable = {1, 5, 2, 0, 0, 0, 1};
+        Fixture f = new Fixture();
+        // Learnt through a Go peer's push/pull: six bytes.
+        f.m.mergeState(List.of(record("a", 3, PushNodeState.ALIVE)), f.now);
+        f.effects.clear();
+        f.m.mergeState(List.of(new PushNodeState("a", Fixture.addrOf("a"), 7946, null, 3, PushNodeState.ALIVE,
+                capable)), f.now);
+        assertThat(f.m.node("a").vsn()).isEqualTo(capable);
+        assertThat(f.effects).as("no broadcast, no event").isEmpty();
+        // A record with other protocol versions at the same incarnation changes nothing.
+        f.m.mergeState(List.of(new PushNodeState("a", Fixture.addrOf("a"), 7946, null, 3, PushNodeState.ALIVE,
+                new byte[] {1, 5, 3, 0, 0, 0, 0})), f.now);
+        assertThat(f.m.node("a").vsn()).isEqualTo(capable);
+    }
 }
