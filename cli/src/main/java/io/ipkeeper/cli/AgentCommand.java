@@ -9,6 +9,7 @@ import static io.ipkeeper.cli.config.Settings.GOSSIP_JOIN;
 import static io.ipkeeper.cli.config.Settings.GOSSIP_KEYS;
 import static io.ipkeeper.cli.config.Settings.GOSSIP_NAME;
 import static io.ipkeeper.cli.config.Settings.GOSSIP_PROFILE;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_ANTI_ENTROPY;
 import static io.ipkeeper.cli.config.Settings.AGENT_SPACE;
 import static io.ipkeeper.cli.config.Settings.CLIENT_CA_FILE;
 import static io.ipkeeper.cli.config.Settings.CLIENT_SERVER;
@@ -43,7 +44,7 @@ public final class AgentCommand extends ConfiguredCommand {
     @Override
     protected List<Setting<?>> settings() {
         return List.of(AGENT_INTERFACES, CLIENT_SERVER, CLIENT_TOKEN, CLIENT_CA_FILE, AGENT_SPACE, AGENT_LISTEN,
-                AGENT_REPORT_INTERVAL, GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME, GOSSIP_PROFILE,
+                AGENT_REPORT_INTERVAL, GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME, GOSSIP_PROFILE, GOSSIP_ANTI_ENTROPY,
                 AGENT_SERVER_ALLOW);
     }
 
@@ -104,7 +105,7 @@ public final class AgentCommand extends ConfiguredCommand {
         return config.find(GOSSIP_BIND).map(bind -> new AgentGossipOptions(config.find(GOSSIP_NAME).orElseGet(
                 AgentCommand::hostname), bind, config.find(GOSSIP_JOIN).orElse(List.of()),
                 config.find(GOSSIP_KEYS).orElse(List.of()), config.get(GOSSIP_PROFILE),
-                config.find(AGENT_SERVER_ALLOW).orElse(List.of()))).orElse(null);
+                config.find(AGENT_SERVER_ALLOW).orElse(List.of()), config.get(GOSSIP_ANTI_ENTROPY))).orElse(null);
     }
 
     static String hostname() {

@@ -15,6 +15,7 @@ import static io.ipkeeper.cli.config.Settings.GOSSIP_JOIN;
 import static io.ipkeeper.cli.config.Settings.GOSSIP_KEYS;
 import static io.ipkeeper.cli.config.Settings.GOSSIP_NAME;
 import static io.ipkeeper.cli.config.Settings.GOSSIP_PROFILE;
+import static io.ipkeeper.cli.config.Settings.GOSSIP_ANTI_ENTROPY;
 import static io.ipkeeper.cli.config.Settings.LOGIN_LOCKOUT;
 import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES;
 import static io.ipkeeper.cli.config.Settings.LOGIN_MAX_FAILURES_PER_IP;
@@ -60,7 +61,7 @@ public final class ServerCommand extends ConfiguredCommand {
                 AUDIT_RETENTION, SERVER_TLS_CERT, SERVER_TLS_KEY, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT,
                 SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, CONFLICTS_WINDOW,
                 CONFLICTS_STALE_AFTER, CONFLICTS_OBSERVATION_RETENTION, GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME,
-                GOSSIP_PROFILE, GOSSIP_ADVERTISE_API);
+                GOSSIP_PROFILE, GOSSIP_ANTI_ENTROPY, GOSSIP_ADVERTISE_API);
     }
 
     @Override
@@ -143,6 +144,7 @@ public final class ServerCommand extends ConfiguredCommand {
         return config.find(GOSSIP_BIND).map(bind -> new io.ipkeeper.server.gossip.GossipOptions(
                 config.find(GOSSIP_NAME).orElseGet(() -> AgentCommand.hostname() + "-server"), bind,
                 config.find(GOSSIP_JOIN).orElse(List.of()), config.find(GOSSIP_KEYS).orElse(List.of()),
-                config.find(GOSSIP_ADVERTISE_API).orElse(null), config.get(GOSSIP_PROFILE))).orElse(null);
+                config.find(GOSSIP_ADVERTISE_API).orElse(null), config.get(GOSSIP_PROFILE),
+                config.get(GOSSIP_ANTI_ENTROPY))).orElse(null);
     }
 }

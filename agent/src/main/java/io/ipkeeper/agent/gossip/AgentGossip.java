@@ -55,7 +55,7 @@ public final class AgentGossip implements AutoCloseable {
             log.warn("gossip is NOT encrypted (no gossip key): anyone on the network can read this agent's conflict"
                     + " broadcasts and join; set gossip.keys (IPKEEPER_GOSSIP_KEYS) in production");
         }
-        GossipConfig.Builder config = GossipProfiles.preset(options.profile());
+        GossipConfig.Builder config = GossipProfiles.preset(options.profile()).antiEntropy(options.antiEntropy());
         config.name(options.name()).bindAddress(options.bind().getAddress()).bindPort(options.bind().getPort());
         Serf.Builder b = Serf.builder(config.build()).tag("role", "agent");
         options.keys().forEach(b::key);

@@ -127,6 +127,11 @@ public final class Settings {
     public static final Setting<String> GOSSIP_PROFILE = new Setting<>("gossip.profile", "--gossip-profile", "lan",
             Parsers.choice("lan", "wan", "local"), "Gossip timing: lan (default), wan, or local (failures seen in"
                     + " seconds; one machine or a lab)");
+    public static final Setting<io.ipkeeper.gossip.AntiEntropy> GOSSIP_ANTI_ENTROPY = new Setting<>(
+            "gossip.anti-entropy", "--gossip-anti-entropy", io.ipkeeper.gossip.AntiEntropy.MEMBERLIST, Parsers.oneOf(io.ipkeeper.gossip.AntiEntropy.class), "How missed updates"
+                    + " are repaired: memberlist (default; full push/pull, works with Go memberlist and Serf) or digest"
+                    + " (ipkeeper nodes compare view digests every second and exchange only what differs; Go peers keep"
+                    + " getting push/pull)");
     public static final Setting<java.net.URI> GOSSIP_ADVERTISE_API = new Setting<>("gossip.advertise-api",
             "--gossip-advertise-api", null, Parsers.httpUrl(), "The API URL this server announces to agents (tag api);"
                     + " unset: from --bind (or, for a wildcard bind, the gossip address), --port and TLS");
@@ -173,7 +178,8 @@ public final class Settings {
             AUDIT_RETENTION, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT, SESSION_SECURE_COOKIE, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_IP, LOGIN_LOCKOUT, CONFLICTS_WINDOW, CONFLICTS_STALE_AFTER,
             CONFLICTS_OBSERVATION_RETENTION, AGENT_INTERFACES, AGENT_SPACE, AGENT_LISTEN, AGENT_REPORT_INTERVAL,
-            GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME, GOSSIP_PROFILE, GOSSIP_ADVERTISE_API, AGENT_SERVER_ALLOW);
+            GOSSIP_BIND, GOSSIP_JOIN, GOSSIP_KEYS, GOSSIP_NAME, GOSSIP_PROFILE, GOSSIP_ANTI_ENTROPY, GOSSIP_ADVERTISE_API,
+            AGENT_SERVER_ALLOW);
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

@@ -169,4 +169,16 @@ class ConfigTest {
         assertThatThrownBy(() -> Parsers.choice("lan", "wan", "local").apply("fast")).hasMessageContaining("lan, wan, local");
         assertThatThrownBy(() -> Parsers.httpUrls().apply("ftp://x")).hasMessageContaining("http or https");
     }
+
+    @Test
+    void gossipAntiEntropyDefaultsToMemberlistAndAcceptsDigestFromFileOrFlag() {
+        Config defaults = Config.resolve(List.of(Settings.GOSSIP_ANTI_ENTROPY), Map.of(), Map.of(), file(""));
+        assertThat(defaults.get(Settings.GOSSIP_ANTI_ENTROPY)).isEqualTo(io.ipkeeper.gossip.AntiEntropy.MEMBERLIST);
+        Config fromFile = Config.resolve(List.of(Settings.GOSSIP_ANTI_ENTROPY), Map.of(), Map.of(),
+                file("[gossip]\nanti-entropy = \"digest\"\n"));
+        assertThat(fromFile.get(Settings.GOSSIP_ANTI_ENTROPY)).isEqualTo(io.ipkeeper.gossip.AntiEntropy.DIGEST);
+        assertThatThrownBy(() -> Config.resolve(List.of(Settings.GOSSIP_ANTI_ENTROPY), Map.of(), Map.of(),
+                file("[gossip]\nanti-entropy = \"fast\"\n"))).hasMessageContaining("gossip.anti-entropy")
+                .hasMessageContaining("memberlist, digest");
+    }
 }

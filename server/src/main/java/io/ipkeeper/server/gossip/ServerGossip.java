@@ -83,7 +83,7 @@ public final class ServerGossip implements Membership, AutoCloseable {
                 }
             }
         };
-        GossipConfig.Builder config = GossipProfiles.preset(options.profile());
+        GossipConfig.Builder config = GossipProfiles.preset(options.profile()).antiEntropy(options.antiEntropy());
         config.name(options.nodeName()).bindAddress(options.bind().getAddress()).bindPort(options.bind().getPort());
         Serf.Builder b = Serf.builder(config.build()).tag(ROLE_TAG, "server").tag(API_TAG, apiUrl.toString()).listener(l);
         options.keys().forEach(b::key);
