@@ -27,12 +27,19 @@ public final class StreamCodec {
     public static byte[] encodeStream(StreamMessage message, WireOptions options, byte[] nonce) {
         byte[] body = encodeMessage(message);
         if (options.compress()) {
-            body = PacketCodec.compressedFrame(body);
+            byte[] compressed = PacketCodec.compressedFrame(body);
+            // memberlist compresses every stream message; our own (digest) messages are sent compressed only when
+            // that makes them smaller: a digest round is a few dozen bytes, which LZW would only grow.
+            body = isExtension(message) && compressed.length >= body.length ? body : compressed;
         }
         if (options.encrypted()) {
             body = encryptForStream(body, options, nonce);
         }
         return Label.prepend(options.labelBytes(), body);
+    }
+
+    private static boolean isExtension(StreamMessage message) {
+        return message instanceof DigestRequest || message instanceof DigestReply || message instanceof DigestRecords;
     }
 
     /** The stream message before compression/encryption. */

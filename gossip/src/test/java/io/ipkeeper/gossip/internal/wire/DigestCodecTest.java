@@ -102,4 +102,23 @@ class DigestCodecTest {
         w.writeString("Records").writeArrayHeader(0);
         return w;
     }
+
+    @Test
+    void aSmallDigestMessageTravelsUncompressedEvenWhenCompressionIsOnButABigOneCompressed() {
+        WireOptions compress = WireOptions.plain().withCompression(true);
+        DigestRequest small = new DigestRequest(16, 3, 42);
+        DecodedStream plain = StreamCodec.decodeStream(StreamCodec.encodeStream(small, compress), compress);
+        assertThat(plain.compressedLength()).isEqualTo(-1);
+        assertThat(plain.message()).isEqualTo(small);
+        java.util.List<PushNodeState> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(new PushNodeState("node-" + i, new byte[] {127, 0, 0, 1}, 7946, null, 1, PushNodeState.ALIVE,
+                    new byte[] {1, 5, 2, 0, 0, 0, 1}));
+        }
+        BitSet all = new BitSet();
+        all.set(0);
+        DecodedStream big = StreamCodec.decodeStream(StreamCodec.encodeStream(new DigestRecords("p", 1, all, many),
+                compress), compress);
+        assertThat(big.compressedLength()).isPositive();
+    }
 }
