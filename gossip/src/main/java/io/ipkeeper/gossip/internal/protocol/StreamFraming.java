@@ -51,7 +51,7 @@ public final class StreamFraming implements Transport.Framing {
         Cursor c = new Cursor(buf, pos + 1, length);
         long end;
         if (type == MessageType.COMPRESS.code() || type == MessageType.PING.code() || type == MessageType.ACK.code()
-                || type == MessageType.ERR.code()) {
+                || type == MessageType.ERR.code() || isDigest(type)) {
             end = c.skipValue(0);
         } else if (type == MessageType.PUSH_PULL.code()) {
             end = pushPullEnd(c);
@@ -62,6 +62,12 @@ public final class StreamFraming implements Transport.Framing {
             throw new IllegalArgumentException("message type " + type + " cannot start a stream message");
         }
         return end >= 0 && end <= length ? (int) end : -1;
+    }
+
+    /** ipkeeper's digest messages (types 96–98) are one msgpack map each, like a ping. */
+    private static boolean isDigest(int type) {
+        return type == MessageType.DIGEST_REQUEST.code() || type == MessageType.DIGEST_REPLY.code()
+                || type == MessageType.DIGEST_RECORDS.code();
     }
 
     private static long pushPullEnd(Cursor c) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ipkeeper.gossip.internal.wire.Ack;
+import io.ipkeeper.gossip.internal.wire.DigestRecords;
+import io.ipkeeper.gossip.internal.wire.DigestReply;
+import io.ipkeeper.gossip.internal.wire.DigestRequest;
 import io.ipkeeper.gossip.internal.wire.Keyring;
 import io.ipkeeper.gossip.internal.wire.Ping;
 import io.ipkeeper.gossip.internal.wire.PushNodeState;
@@ -40,7 +43,9 @@ class StreamFramingTest {
         WireOptions labelled = plain.withLabel("prod");
         List<StreamMessage> msgs = List.of(new Ping(7, "n", new byte[] {127, 0, 0, 1}, 7946, "me"),
                 new Ack(7, null), new UserMessage(new byte[300]), pushPull(0, 0), pushPull(3, 0),
-                pushPull(40, 70_000));
+                pushPull(40, 70_000), new DigestRequest(64, 500, -5), new DigestReply(4, 30, new long[] {1, 2, 3, -4}),
+                new DigestReply(4, 30, null), new DigestRecords("me", 16, java.util.BitSet.valueOf(new long[] {5}),
+                        pushPull(20, 0).nodes()));
         List<Arguments> out = new ArrayList<>();
         for (WireOptions o : List.of(plain, compressed, encrypted, labelled)) {
             for (StreamMessage m : msgs) {
