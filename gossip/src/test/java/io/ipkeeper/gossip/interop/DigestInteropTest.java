@@ -11,6 +11,7 @@ import io.ipkeeper.gossip.MemberState;
 import io.ipkeeper.gossip.Memberlist;
 import io.ipkeeper.gossip.MemberlistOptions;
 import io.ipkeeper.gossip.serf.Serf;
+import io.ipkeeper.testkit.Await;
 import io.ipkeeper.testkit.peers.FreePorts;
 import io.ipkeeper.testkit.peers.GoPeer;
 import io.ipkeeper.testkit.peers.SerfAgent;
@@ -130,18 +131,12 @@ class DigestInteropTest {
         return Memberlist.create(digestConfig(name), MemberlistOptions.builder().metrics(counters).build());
     }
 
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, TIMEOUT, Duration.ofMillis(100), () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
     private static Set<String> alive(Memberlist m) {
         return m.members().stream().filter(x -> x.state() == MemberState.ALIVE).map(Member::name)
                 .collect(Collectors.toSet());
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(what + " did not happen within " + TIMEOUT);
-            }
-            Thread.sleep(100);
-        }
     }
 }

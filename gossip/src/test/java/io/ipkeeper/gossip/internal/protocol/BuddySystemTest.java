@@ -18,30 +18,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Lifeguard buddy system: a probe to a suspect node carries the suspicion, so the node can refute it at once. */
 class BuddySystemTest {
 
     /** Records every packet a node sends, decoded to its messages. */
-    private static final class Tap implements Transport {
-        final Transport inner;
+    private static final class Tap extends ForwardingTransport {
         final List<List<Frame>> sent = new ArrayList<>();
         final List<InetSocketAddress> to = new ArrayList<>();
 
         Tap(Transport inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void start(Inbound inbound) throws java.io.IOException {
-            inner.start(inbound);
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return inner.localAddress();
+            super(inner);
         }
 
         @Override
@@ -60,17 +48,6 @@ class BuddySystemTest {
                 case CompressedFrame c -> flatten(c.inner(), out);
                 default -> out.add(f);
             }
-        }
-
-        @Override
-        public CompletableFuture<byte[]> exchange(InetSocketAddress dest, byte[] request, boolean expectReply,
-                Duration timeout) {
-            return inner.exchange(dest, request, expectReply, timeout);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 

@@ -28,11 +28,7 @@ class DigestAntiEntropyTest {
     @Test
     void anUpdateThatGossipNeverDeliveredIsRepairedByDigestRounds() {
         SimCluster c = new SimCluster(40);
-        List<UdpBlocker> blockers = clusterOfFour(c, DIGEST_ONLY);
-        Node deaf = c.node("node-3");
-        // No UDP reaches node-3 any more (probes of it still succeed over the TCP fallback): it hears no gossip.
-        blockers.forEach(b -> b.block(deaf.address()));
-        updateMeta(c.node("node-1"), "v2");
+        Node deaf = deafNodeMissesAnUpdate(c, DIGEST_ONLY);
 
         boolean repaired = c.runUntil(() -> "v2".equals(metaOf(deaf, "node-1")), Duration.ofSeconds(10));
 
@@ -46,10 +42,7 @@ class DigestAntiEntropyTest {
     void withoutDigestRoundsTheSameMissedUpdateIsNeverRepaired() {
         // Control for the test above: the same cluster, memberlist anti-entropy with push/pull off.
         SimCluster c = new SimCluster(40);
-        List<UdpBlocker> blockers = clusterOfFour(c, NO_REPAIR);
-        Node deaf = c.node("node-3");
-        blockers.forEach(b -> b.block(deaf.address()));
-        updateMeta(c.node("node-1"), "v2");
+        Node deaf = deafNodeMissesAnUpdate(c, NO_REPAIR);
 
         c.run(Duration.ofSeconds(30));
 
@@ -104,6 +97,18 @@ class DigestAntiEntropyTest {
         assertThat(nodes.subList(0, 3).stream().mapToInt(n -> n.metrics.periodicPushPulls).sum()).isPositive();
         assertThat(plain.metrics.periodicPushPulls).isPositive();
         assertThat(c.allSeeAlive(nodes, FOUR)).isTrue();
+    }
+
+    /**
+     * Four nodes; then no UDP reaches node-3 any more (probes of it still succeed over the TCP fallback, so it stays
+     * alive) and node-1 changes its meta: node-3 hears none of the gossip. Returns node-3.
+     */
+    private static Node deafNodeMissesAnUpdate(SimCluster c, UnaryOperator<GossipConfig.Builder> config) {
+        List<UdpBlocker> blockers = clusterOfFour(c, config);
+        Node deaf = c.node("node-3");
+        blockers.forEach(b -> b.block(deaf.address()));
+        updateMeta(c.node("node-1"), "v2");
+        return deaf;
     }
 
     private static List<UdpBlocker> clusterOfFour(SimCluster c, UnaryOperator<GossipConfig.Builder> config) {
