@@ -1,5 +1,6 @@
 package io.ipkeeper.sim;
 
+import io.ipkeeper.gossip.AntiEntropy;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
@@ -90,8 +91,10 @@ public final class SimRunner {
         RunSettings legacy = settings.withLegacy(true);
         RunResult a = runAndReport(fixed, out, progress);
         RunResult b = runAndReport(legacy, out.resolve("legacy"), progress);
-        String title = String.format(Locale.ROOT, "%s, %d nodes, seed %d: dead nodes kept vs legacy removal",
-                settings.scenario(), settings.nodes(), settings.seed());
+        String title = String.format(Locale.ROOT, "%s, %d nodes, seed %d%s: dead nodes kept vs legacy removal",
+                settings.scenario(), settings.nodes(), settings.seed(),
+                settings.antiEntropy() == AntiEntropy.MEMBERLIST ? "" : ", " + settings.antiEntropy().label()
+                        + " anti-entropy");
         write(out.resolve("compare.svg"), SvgChart.compare(title, List.of(
                 new SvgChart.Run("dead nodes kept (fix)", "#1f77b4", a.samples()),
                 new SvgChart.Run("legacy (2014) removal", "#d62728", b.samples()))));
