@@ -14,7 +14,8 @@ import java.util.Set;
  * Parts: {@code lookup} (available-address lookup latency), {@code allocate} (allocate() latency incl. commit),
  * {@code one-subnet}, {@code many-subnets} (throughput ratios, each bracketed by the plain INSERT baseline).
  * {@code --warmup} is the unmeasured start of each throughput phase: long enough for the JIT compilers to finish
- * with the allocator's code, whose compilation otherwise takes a core away from the measurement on a 2-core machine.
+ * with the allocator's code, whose compilation otherwise takes a core away from the measurement on a 2-core machine
+ * (15 s: with 5 s the JIT still used 0.4-0.7 s of CPU inside a 4-s phase; with 15 s, 0.03-0.2 s).
  * {@code --batches} overrides {@code IpamConfig.maxConcurrentBatches} (for tuning).
  */
 record BenchOptions(String adminUrl, long allocations, int clients, int seconds, int warmup, int samples, int batches,
@@ -23,14 +24,14 @@ record BenchOptions(String adminUrl, long allocations, int clients, int seconds,
     enum Part { LOOKUP, ALLOCATE, ONE_SUBNET, MANY_SUBNETS }
 
     static final String USAGE = "usage: ipam-allocation [--url JDBC_URL] [--allocations N (1000000)] [--clients N (64)]"
-            + " [--seconds S (8)] [--warmup S (5)] [--samples N (2000)] [--batches N (IpamConfig default)] [--only lookup,allocate,one-subnet,many-subnets]";
+            + " [--seconds S (8)] [--warmup S (15)] [--samples N (2000)] [--batches N (IpamConfig default)] [--only lookup,allocate,one-subnet,many-subnets]";
 
     static BenchOptions parse(String[] args) {
         String url = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
         long allocations = 1_000_000;
         int clients = 64;
         int seconds = 8;
-        int warmup = 5;
+        int warmup = 15;
         int samples = 2000;
         int batches = 0;
         Set<Part> parts = EnumSet.allOf(Part.class);

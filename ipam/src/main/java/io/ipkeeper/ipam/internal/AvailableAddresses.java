@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * "Which addresses are free?" without allocating (the REST API's {@code GET .../available}): the first {@code limit}
  * free addresses a request for {@code owner} could get, in address order. Reads only, takes no lock: one subnet row,
- * the cached ranges, one {@code ORDER BY start_address LIMIT n} seek per pool, and, only when the subnet has
+ * the cached ranges, one {@code ORDER BY end_address LIMIT n} seek per pool (extents never overlap: the same order), and, only when the subnet has
  * quarantined rows, one query for those whose cooldown has ended.
  */
 public final class AvailableAddresses {
@@ -36,7 +36,7 @@ public final class AvailableAddresses {
         TreeSet<IpAddress> found = new TreeSet<>();
         for (long pool : pools) {
             h.createQuery("SELECT start_address, end_address FROM free_extent WHERE subnet_id = :s AND range_id = :p"
-                            + " ORDER BY start_address LIMIT :n")
+                            + " ORDER BY end_address LIMIT :n")
                     .bind("s", subnetId).bind("p", pool).bind("n", limit)
                     .map((rs, ctx) -> {
                         IpAddress a = Rows.address(rs, "start_address");

@@ -75,8 +75,8 @@ final class BatchInserts {
                 ps.setString(4, "allocation");
                 ps.setLong(5, a.after().id());
                 ps.setLong(6, a.after().spaceId());
-                setString(ps, 7, Json.write(a.before()));
-                ps.setString(8, Json.write(a.after()));
+                setString(ps, 7, AllocationJson.write(a.before()));
+                ps.setString(8, AllocationJson.write(a.after()));
                 setString(ps, 9, a.requestId());
                 ps.addBatch();
             }

@@ -48,7 +48,7 @@ public final class ContainerSpace {
     /** The lowest free aligned /length block of the container, or null when none is left. */
     public static Prefix lowestFit(Handle h, Subnet container, int length) {
         try (var extents = h.createQuery("SELECT id, range_id, start_address, end_address FROM free_extent"
-                        + " WHERE subnet_id = :s AND range_id = 0 ORDER BY start_address")
+                        + " WHERE subnet_id = :s AND range_id = 0 ORDER BY end_address")
                 .bind("s", container.id()).setFetchSize(16).map((rs, ctx) -> FreeExtents.map(rs)).iterator()) {
             while (extents.hasNext()) {
                 Prefix fit = firstAligned(extents.next().range(), length);

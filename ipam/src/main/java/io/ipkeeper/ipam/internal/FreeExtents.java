@@ -8,9 +8,12 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The free-space index (table {@code free_extent}). Every lookup is an index seek on (subnet, pool, start): finding
- * the next free address costs the same in a /8 or a /64 however many allocations it holds. Callers hold the subnet
- * lock, so the extents of a subnet never change under them.
+ * The free-space index (table {@code free_extent}). Every lookup is an index seek on (subnet, pool, end): finding the
+ * next free address costs the same in a /8 or a /64 however many allocations it holds. The index is on the end, not
+ * the start (V22), so that trimming an extent from the front, which every "lowest" allocation does, leaves every
+ * indexed column alone and PostgreSQL updates the row in place (HOT). Extents of a pool never overlap, so their order
+ * by end is their order by start, and every seek below is written on the end. Callers hold the subnet lock, so the
+ * extents of a subnet never change under them.
  */
 public final class FreeExtents {
 
@@ -26,42 +29,71 @@ public final class FreeExtents {
     /** The lowest extent of a pool, or null. */
     public static FreeExtent lowest(Handle h, long subnetId, long poolId) {
         return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p"
-                        + " ORDER BY start_address LIMIT 1")
+                        + " ORDER BY end_address LIMIT 1")
                 .bind("s", subnetId).bind("p", poolId)
+                .map((rs, ctx) -> map(rs)).findOne().orElse(null);
+    }
+
+    /** The extent with the least end not below {@code a} (it contains {@code a} or lies above it), or null. */
+    static FreeExtent ceilingByEnd(Handle h, long subnetId, long poolId, IpAddress a) {
+        return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p"
+                        + " AND end_address >= :a ORDER BY end_address LIMIT 1")
+                .bind("s", subnetId).bind("p", poolId).bind("a", a.toBytes())
+                .map((rs, ctx) -> map(rs)).findOne().orElse(null);
+    }
+
+    /** The extent with the least end above {@code a}, or null. */
+    private static FreeExtent higherByEnd(Handle h, long subnetId, long poolId, IpAddress a) {
+        return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p"
+                        + " AND end_address > :a ORDER BY end_address LIMIT 1")
+                .bind("s", subnetId).bind("p", poolId).bind("a", a.toBytes())
+                .map((rs, ctx) -> map(rs)).findOne().orElse(null);
+    }
+
+    /** The extent with the greatest end below {@code a}, or null. */
+    private static FreeExtent lowerByEnd(Handle h, long subnetId, long poolId, IpAddress a) {
+        return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p"
+                        + " AND end_address < :a ORDER BY end_address DESC LIMIT 1")
+                .bind("s", subnetId).bind("p", poolId).bind("a", a.toBytes())
                 .map((rs, ctx) -> map(rs)).findOne().orElse(null);
     }
 
     /** The extent with the greatest start not above {@code a}, or null. */
     public static FreeExtent floor(Handle h, long subnetId, long poolId, IpAddress a) {
-        return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p"
-                        + " AND start_address <= :a ORDER BY start_address DESC LIMIT 1")
-                .bind("s", subnetId).bind("p", poolId).bind("a", a.toBytes())
-                .map((rs, ctx) -> map(rs)).findOne().orElse(null);
+        // The first extent ending at or after a either contains a (then it is the floor) or lies wholly above it (then
+        // the floor is the extent before it, the one with the greatest end below a).
+        FreeExtent c = ceilingByEnd(h, subnetId, poolId, a);
+        if (c != null && !c.range().start().isAfter(a)) {
+            return c;
+        }
+        return lowerByEnd(h, subnetId, poolId, a);
     }
 
     /** The extent with the least start above {@code a}, or null. */
     public static FreeExtent higher(Handle h, long subnetId, long poolId, IpAddress a) {
-        return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p"
-                        + " AND start_address > :a ORDER BY start_address LIMIT 1")
-                .bind("s", subnetId).bind("p", poolId).bind("a", a.toBytes())
-                .map((rs, ctx) -> map(rs)).findOne().orElse(null);
+        // The first extent ending after a starts after a, unless it contains a: then the answer is the one after it.
+        FreeExtent c = higherByEnd(h, subnetId, poolId, a);
+        if (c == null || c.range().start().isAfter(a)) {
+            return c;
+        }
+        return higherByEnd(h, subnetId, poolId, c.range().end());
     }
 
-    /** The extent containing {@code a}, or null when {@code a} is not free. */
+    /** The extent containing {@code a}, or null when {@code a} is not free. One seek. */
     public static FreeExtent containing(Handle h, long subnetId, long poolId, IpAddress a) {
-        FreeExtent f = floor(h, subnetId, poolId, a);
+        FreeExtent f = ceilingByEnd(h, subnetId, poolId, a);
         return f != null && f.range().contains(a) ? f : null;
     }
 
     /** Streams every extent of a pool in address order (the exact fallback of the random strategy). */
     public static void forEach(Handle h, long subnetId, long poolId, Consumer<FreeExtent> sink) {
-        h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p ORDER BY start_address")
+        h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s AND range_id = :p ORDER BY end_address")
                 .bind("s", subnetId).bind("p", poolId)
                 .map((rs, ctx) -> map(rs)).forEach(sink);
     }
 
     public static List<FreeExtent> all(Handle h, long subnetId) {
-        return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s ORDER BY start_address")
+        return h.createQuery("SELECT " + COLS + " FROM free_extent WHERE subnet_id = :s ORDER BY end_address")
                 .bind("s", subnetId).map((rs, ctx) -> map(rs)).list();
     }
 

@@ -46,7 +46,7 @@ final class LockedGroup {
         Map<Long, FreeExtent> lowest = new HashMap<>();
         h.createQuery("SELECT id, subnet_id, range_id, start_address, end_address FROM free_extent WHERE id IN ("
                         + "SELECT (SELECT e.id FROM free_extent e WHERE e.subnet_id = s.id AND e.range_id = 0"
-                        + " ORDER BY e.start_address LIMIT 1) FROM subnet s WHERE s.id IN (<ids>))")
+                        + " ORDER BY e.end_address LIMIT 1) FROM subnet s WHERE s.id IN (<ids>))")
                 .bindList("ids", leaves).map((rs, ctx) -> lowest.put(rs.getLong("subnet_id"), FreeExtents.map(rs))).list();
         for (long id : leaves) {
             locked.get(id).heads().preload(SubnetLayout.NO_RANGE, lowest.get(id));

@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 final class DigestExchange {
     private static final Logger log = LoggerFactory.getLogger(DigestExchange.class);
+    /**
+     * The most buckets one round repairs (about 8 records each). When views differ everywhere (a node that has just
+     * joined a big cluster, a healed partition) an uncapped round would be a full push/pull every second; capped, a
+     * round costs at most ≈ 256 records, and the next rounds take the rest.
+     */
+    static final int MAX_BUCKETS_PER_ROUND = 32;
 
     private final ProtocolNode node;
     private Scheduler.Cancellable timer;
@@ -86,7 +92,8 @@ final class DigestExchange {
                 node.metrics.antiEntropyRound(true, true, 0, 0);
                 return;
             }
-            BitSet differing = differing(node.membership.digest().bucketHashes(buckets), r.hashes());
+            BitSet differing = capped(differing(node.membership.digest().bucketHashes(buckets), r.hashes()),
+                    MAX_BUCKETS_PER_ROUND, node.random);
             if (differing.isEmpty()) {
                 // Our view changed since the request and now matches theirs.
                 node.metrics.antiEntropyRound(true, true, 0, 0);
@@ -139,6 +146,25 @@ final class DigestExchange {
     private void failed(String peer, String reason) {
         node.metrics.antiEntropyRound(false, false, 0, 0);
         log.debug("{}: digest anti-entropy with {} failed: {}", node.localName(), peer, reason);
+    }
+
+    /** At most {@code max} of the marked buckets, chosen at random (the rest are left to later rounds). */
+    static BitSet capped(BitSet marked, int max, java.util.random.RandomGenerator random) {
+        int n = marked.cardinality();
+        if (n <= max) {
+            return marked;
+        }
+        int[] all = marked.stream().toArray();
+        BitSet out = new BitSet();
+        // a partial Fisher-Yates shuffle picks max distinct buckets
+        for (int i = 0; i < max; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+            out.set(all[i]);
+        }
+        return out;
     }
 
     static BitSet differing(long[] ours, long[] theirs) {

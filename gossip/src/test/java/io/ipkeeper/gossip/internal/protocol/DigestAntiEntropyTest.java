@@ -140,4 +140,23 @@ class DigestAntiEntropyTest {
         Member m = observer.view(name);
         return m == null || m.meta() == null ? "" : new String(m.meta(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aRoundRepairsAtMost32BucketsChosenAtRandomFromThoseThatDiffer() {
+        java.util.BitSet many = new java.util.BitSet();
+        many.set(0, 200);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        java.util.BitSet first = DigestExchange.capped(many, DigestExchange.MAX_BUCKETS_PER_ROUND, random);
+        java.util.BitSet second = DigestExchange.capped(many, DigestExchange.MAX_BUCKETS_PER_ROUND, random);
+        assertThat(first.cardinality()).isEqualTo(32);
+        assertThat(second.cardinality()).isEqualTo(32);
+        assertThat(first).isNotEqualTo(second);
+        java.util.BitSet outside = (java.util.BitSet) first.clone();
+        outside.andNot(many);
+        assertThat(outside.isEmpty()).as("only buckets that differ").isTrue();
+        java.util.BitSet few = new java.util.BitSet();
+        few.set(5);
+        few.set(9);
+        assertThat(DigestExchange.capped(few, 32, random)).isEqualTo(few);
+    }
 }
