@@ -1,5 +1,6 @@
 package io.ipkeeper.ipam.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.ipkeeper.ipam.model.Allocation;
 import java.time.Instant;
 
@@ -43,32 +44,12 @@ final class AllocationJson {
         string(sb, t == null ? null : t.toString());
     }
 
-    /** A JSON string as Jackson escapes it: quote, backslash and control characters; everything else as is. */
+    /** A JSON string, escaped by Jackson's own encoder (so exactly as {@link Json#write} escapes it). */
     private static void string(StringBuilder sb, String s) {
         if (s == null) {
             sb.append("null");
             return;
         }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 }
